@@ -109,6 +109,41 @@ public sealed class KafkaConnectionConfigFileTests : IDisposable
         error.ToString().Should().NotContain(Secret).And.NotContain("s3cr3t");
     }
 
+    [Theory]
+    [InlineData("sasl.usernme=KEY", "sasl.usernme", "Did you mean 'sasl.username'?")]
+    [InlineData("Sasl.Mechanisms=PLAIN", "Sasl.Mechanisms", "Did you mean 'sasl.mechanisms'?")]
+    [InlineData("frobnicate.level=3", "frobnicate.level", "Check the spelling against librdkafka's CONFIGURATION.md, or remove the line.")]
+    public void FromConfigFile_UnknownKey_SuggestsTheClosestProperty(string line, string key, string hint)
+    {
+        var path = dir.Write("librdkafka.config", $"bootstrap.servers=localhost:9092\nsasl.password={Secret}\n{line}\n");
+
+        var act = () => KafkaConnection.FromConfigFile(path);
+
+        var error = act.Should().Throw<KafkaConfigFileException>().Which;
+        error.Message.Should().Be($"{path} line 3: '{key}' is not a librdkafka property. {hint}");
+        error.Key.Should().Be(key);
+    }
+
+    [Fact]
+    public void FromConfigFile_MisspeltBootstrap_SuggestsItBeforeSayingItIsMissing()
+    {
+        var path = dir.Write("librdkafka.config", "bootstrap.server=localhost:9092\n");
+
+        var act = () => KafkaConnection.FromConfigFile(path);
+
+        act.Should().Throw<KafkaConfigFileException>().WithMessage($"{path} line 1: 'bootstrap.server' is not a librdkafka property. Did you mean 'bootstrap.servers'?");
+    }
+
+    [Fact]
+    public void FromConfigFile_PluginsOrDotnetKeys_AreAccepted()
+    {
+        var path = dir.Write("librdkafka.config", "bootstrap.servers=localhost:9092\ndotnet.cancellation.delay.max.ms=50\nplugin.library.paths=monitoring-interceptor\nconfluent.monitoring.interceptor.topic=_mon\n");
+
+        var sut = KafkaConnection.FromConfigFile(path);
+
+        sut.Properties.Keys.Should().BeEquivalentTo("bootstrap.servers", "dotnet.cancellation.delay.max.ms", "plugin.library.paths", "confluent.monitoring.interceptor.topic");
+    }
+
     [Fact]
     public void FromConfigFile_NoBootstrapServers_SaysHowToAddIt()
     {

@@ -7,7 +7,7 @@ public sealed class BreadcrumbFileLargeFileTests(ITestOutputHelper output)
 {
     private const int Count = 1_000_000;
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task ReadAsync_MillionRecordFile_StreamsInBoundedMemory()
     {
         using var dir = new TempDirectory();
