@@ -13,9 +13,11 @@ namespace Breadcrumb.Kafka.Testing;
 /// <remarks>
 /// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process
 /// are independent.</para>
-/// <para>Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
-/// 100,000 messages and silently drops the oldest; topics auto-create with 4 partitions (use
-/// <see cref="CreateTopic"/> for another count).</para>
+/// <para>By default clients reach the mock through a transaction-aware layer (<see cref="EmbeddedKafkaOptions.Fidelity"/>)
+/// that gives read_committed consumers Kafka's answers and answers admin CreateTopics/DeleteTopics/DeleteRecords.
+/// Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
+/// 100,000 messages and silently drops the oldest (check with <see cref="AssertNothingDroppedAsync"/>);
+/// topics auto-create with 4 partitions (use <see cref="CreateTopic"/> for another count).</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
