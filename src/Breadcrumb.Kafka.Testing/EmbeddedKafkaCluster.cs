@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Breadcrumb.Kafka.Testing.Fidelity;
 using Breadcrumb.Kafka.Testing.Native;
 using Confluent.Kafka;
 
@@ -12,9 +13,11 @@ namespace Breadcrumb.Kafka.Testing;
 /// <remarks>
 /// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process
 /// are independent.</para>
-/// <para>Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
-/// 100,000 messages and silently drops the oldest; topics auto-create with 4 partitions (use
-/// <see cref="CreateTopic"/> for another count).</para>
+/// <para>By default clients reach the mock through a transaction-aware layer (<see cref="EmbeddedKafkaOptions.Fidelity"/>)
+/// that gives read_committed consumers Kafka's answers and answers admin CreateTopics/DeleteTopics/DeleteRecords.
+/// Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
+/// 100,000 messages and silently drops the oldest (check with <see cref="AssertNothingDroppedAsync"/>);
+/// topics auto-create with 4 partitions (use <see cref="CreateTopic"/> for another count).</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
@@ -22,21 +25,27 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     private readonly object gate = new();
     private IntPtr handle;
     private IntPtr cluster;
+    private FidelityLayer? layer;
 
     private EmbeddedKafkaCluster(IntPtr handle, IntPtr cluster, EmbeddedKafkaOptions options)
     {
         this.handle = handle;
         this.cluster = cluster;
         Options = options;
-        BootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
+        MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
             ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
+        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers, new LayerAdmin(this)) : null;
+        BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
 
         var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
         Connection = options.FastGroupProfile ? connection.WithConsumerProperty("group.protocol", "consumer") : connection;
     }
 
-    /// <summary>Gets the <c>host:port</c> list clients bootstrap from.</summary>
+    /// <summary>Gets the <c>host:port</c> list clients bootstrap from (the layer's listeners when <see cref="EmbeddedKafkaOptions.Fidelity"/> is faithful).</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>Gets the mock cluster's own listeners, which bypass the fidelity layer.</summary>
+    public string MockBootstrapServers { get; }
 
     /// <summary>Gets a connection to this cluster, with the consumer settings its group profile needs.</summary>
     public KafkaConnection Connection { get; }
@@ -115,6 +124,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     {
         TopicNames.Validate(topic);
         Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
+        Forget(topic);
     }
 
     /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
@@ -130,6 +140,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         Check(
             MockClusterNative.PartitionDeleteRecords(Cluster, topic, partition, beforeOffset),
             $"delete records of '{topic}' [{partition}] before offset {beforeOffset}");
+        deletedBefore[(topic, partition)] = beforeOffset;
     }
 
     /// <summary>Makes the next requests of one kind fail with the given errors, in order, on any broker.</summary>
@@ -171,33 +182,6 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
             $"set broker {brokerId} round-trip time");
     }
 
-    /// <summary>Stops the cluster. Clients still connected see their connections close.</summary>
-    public void Dispose()
-    {
-        IntPtr mock, rk;
-        lock (gate)
-        {
-            mock = cluster;
-            rk = handle;
-            cluster = IntPtr.Zero;
-            handle = IntPtr.Zero;
-        }
-
-        if (mock != IntPtr.Zero)
-        {
-            MockClusterNative.ClusterDestroy(mock);
-        }
-
-        if (rk != IntPtr.Zero)
-        {
-            MockClusterNative.KafkaDestroy(rk);
-        }
-    }
-
-    /// <summary>Stops the cluster on a worker thread, since librdkafka's teardown blocks until its threads end.</summary>
-    /// <returns>A task that completes when the cluster has stopped.</returns>
-    public ValueTask DisposeAsync() => new(Task.Run(Dispose));
-
     internal IntPtr Cluster
     {
         get
@@ -207,6 +191,15 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
                 ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
                 return cluster;
             }
+        }
+    }
+
+    private void Forget(string topic)
+    {
+        layer?.Ledger.Forget(topic);
+        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
+        {
+            deletedBefore.TryRemove(key, out _);
         }
     }
 
