@@ -53,6 +53,7 @@ public sealed partial class BreadcrumbProducer
             offset,
             key,
             timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs),
+            timestamp.Type,
             error);
         if (listener is not null)
         {
