@@ -1,0 +1,64 @@
+namespace Breadcrumb.Kafka;
+
+/// <summary>
+/// Creates Breadcrumb.Kafka clients on the connection and defaults registered with
+/// <see cref="BreadcrumbKafkaServiceCollectionExtensions.AddBreadcrumbKafka(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{BreadcrumbKafkaOptions})"/>.
+/// </summary>
+/// <remarks>
+/// <para>Registered as a singleton; thread-safe. Each <c>Create…</c> call returns a new client that the caller owns and
+/// disposes (<c>await using</c>), as with <c>IHttpClientFactory</c> or <c>IDbContextFactory</c>: Kafka clients are
+/// long-lived and stateful, so the container never shares or disposes them for you.</para>
+/// <para>Defaults: a client whose options name no topic gets <see cref="BreadcrumbKafkaOptions.Topic"/>, and a consumer with
+/// no group id gets <see cref="BreadcrumbKafkaOptions.GroupId"/>. The clients log librdkafka's lines to the container's
+/// <c>ILoggerFactory</c> when there is one.</para>
+/// </remarks>
+public sealed partial class BreadcrumbKafkaClientFactory
+{
+    private readonly string? defaultTopic;
+    private readonly string? defaultGroupId;
+
+    internal BreadcrumbKafkaClientFactory(KafkaConnection connection, string? defaultTopic, string? defaultGroupId)
+    {
+        Connection = connection;
+        this.defaultTopic = defaultTopic;
+        this.defaultGroupId = defaultGroupId;
+    }
+
+    /// <summary>Gets the validated connection every client is created on.</summary>
+    public KafkaConnection Connection { get; }
+
+    /// <summary>Creates a consumer that reads with a filter and stops on a count, idle time or the end of its partitions.</summary>
+    /// <param name="configure">Sets what to read, keep and commit; runs after the registered defaults.</param>
+    /// <returns>A new consumer; the caller disposes it.</returns>
+    /// <exception cref="ArgumentException">An option is missing or invalid (for example no topic or group id anywhere); the message names it.</exception>
+    public KeyFilteredConsumer CreateConsumer(Action<KeyFilteredConsumerOptions>? configure = null)
+    {
+        var options = new KeyFilteredConsumerOptions();
+        configure?.Invoke(options);
+        if (options.Topic is null && options.Topics.Count == 0)
+        {
+            options.Topic = defaultTopic;
+        }
+
+        options.GroupId ??= defaultGroupId;
+        return new KeyFilteredConsumer(Connection, options);
+    }
+
+    /// <summary>Creates a producer that writes batches of records in Kafka transactions and commits or aborts each by a decision.</summary>
+    /// <param name="configure">Sets the transactional id (required), topics, batch shape and decision.</param>
+    /// <returns>A new transactional producer; the caller disposes it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
+    public TransactionalBatchProducer CreateTransactionalProducer(Action<TransactionalBatchOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new TransactionalBatchOptions();
+        configure(options);
+        if (options.Topics.Count == 0 && defaultTopic is not null)
+        {
+            options.Topics.Add(defaultTopic);
+        }
+
+        return new TransactionalBatchProducer(Connection, options);
+    }
+}
