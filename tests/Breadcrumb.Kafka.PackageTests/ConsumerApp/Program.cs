@@ -1,44 +1,38 @@
 // A brand-new console app that installed Breadcrumb.Kafka and Breadcrumb.Kafka.Testing from a NuGet feed.
 // Usage: dotnet run -- <count>. Prints "consumed N of N" and exits 0 when every record came back, 1 otherwise.
-using System.Text.Json;
+using System.Globalization;
 using Breadcrumb.Kafka;
 using Breadcrumb.Kafka.Testing;
-using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 
-var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 const string topic = "e2e-breadcrumbs";
 
 await using var cluster = EmbeddedKafkaCluster.Start();
 cluster.CreateTopic(topic, partitions: 6);
 Console.WriteLine($"embedded Kafka at {cluster.BootstrapServers}");
 
-using (var producer = new ProducerBuilder<string, byte[]>(cluster.Connection.CreateProducerConfig()).Build())
+var services = new ServiceCollection().AddBreadcrumbKafka(options =>
 {
-    for (var i = 0; i < count; i++)
-    {
-        var record = new BreadcrumbRecord { EventNoTrip = "913" + i, VehicleId = (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var value = JsonSerializer.SerializeToUtf8Bytes(record, BreadcrumbJsonContext.Default.BreadcrumbRecord);
-        producer.Produce(topic, new Message<string, byte[]> { Key = record.VehicleId, Value = value });
-    }
+    options.Connection = cluster.Connection;
+    options.Topic = topic;
+    options.GroupId = "e2e";
+});
+await using var provider = services.BuildServiceProvider(validateScopes: true);
+var kafka = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
 
-    producer.Flush(TimeSpan.FromSeconds(30));
+await using (var producer = kafka.CreateTransactionalProducer(options =>
+{
+    options.TransactionalId = "e2e-producer";
+    options.BatchSize = 10;
+    options.DecisionDelay = TimeSpan.Zero;
+}))
+{
+    var run = await producer.RunAsync(BreadcrumbFile.Generate(count, seed: 1), batchCount: count / 10);
+    Console.WriteLine($"produced {run.CommittedRecords.Count} records in {run.CommittedBatches} committed transactions");
 }
 
-var config = cluster.Connection.CreateConsumerConfig("e2e");
-config.AutoOffsetReset = AutoOffsetReset.Earliest;
-using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
-consumer.Subscribe(topic);
-var consumed = 0;
-var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-while (consumed < count && DateTimeOffset.UtcNow < deadline)
-{
-    if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result
-        && JsonSerializer.Deserialize(result.Message.Value, BreadcrumbJsonContext.Default.BreadcrumbRecord) is { EventNoTrip.Length: > 0 })
-    {
-        consumed++;
-    }
-}
-
-consumer.Close();
-Console.WriteLine($"consumed {consumed} of {count}");
-return consumed == count ? 0 : 1;
+await using var consumer = kafka.CreateConsumer(options => options.StopAtEndOfPartitions = true);
+var summary = await consumer.RunAsync();
+Console.WriteLine($"consumed {summary.Total} of {count}");
+return summary.Total == count ? 0 : 1;
