@@ -31,14 +31,19 @@ public sealed class ConsumerAppTests(PackageFeedFixture feed, ITestOutputHelper 
         await Step(app, cancellationToken, "add", "package", "Breadcrumb.Kafka", "--version", feed.Version);
         await Step(app, cancellationToken, "add", "package", "Breadcrumb.Kafka.Testing", "--version", feed.Version);
         await Step(app, cancellationToken, "add", "package", "Microsoft.Extensions.DependencyInjection", "--version", ContainerVersion);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "ConsumerApp", "Program.cs"), Path.Combine(app, "Program.cs"), overwrite: true);
+        foreach (var source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ConsumerApp"), "*.cs"))
+        {
+            File.Copy(source, Path.Combine(app, Path.GetFileName(source)), overwrite: true);
+        }
+
         await Step(app, cancellationToken, "build", "-c", "Release");
         var run = await DotnetCli.RunAsync(app, StepTimeout, cancellationToken, "run", "--no-build", "-c", "Release", "--", RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         output.WriteLine(run.Describe());
         output.WriteLine($"pack {feed.Pack!.Duration.TotalSeconds:F1} s; new + add + build + run {stopwatch.Elapsed.TotalSeconds:F1} s");
 
         run.ExitCode.Should().Be(0, run.Describe());
-        run.StandardOutput.Should().Contain($"consumed {RecordCount} of {RecordCount}", run.Describe());
+        run.StandardOutput.Should().Contain($"consumed {RecordCount} of {RecordCount}", run.Describe())
+            .And.Contain("all checks passed", run.Describe());
         ReferencedVersions(app).Should().Contain("Breadcrumb.Kafka", feed.Version).And.Contain("Breadcrumb.Kafka.Testing", feed.Version);
     }
 

@@ -10,7 +10,7 @@ public static class BreadcrumbKafkaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a validated <see cref="KafkaConnection"/> and a <see cref="BreadcrumbKafkaClientFactory"/> (both singletons)
-    /// that creates producers, consumers, the topic cleaner and transactional producers on it.
+    /// that creates producers, consumers, topic cleaners and inspectors, and transactional producers on it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets where to connect and the client defaults.</param>
@@ -84,7 +84,12 @@ public static class BreadcrumbKafkaServiceCollectionExtensions
         var topic = options.Topic;
         var groupId = options.GroupId;
         services.AddSingleton(provider => connection.WithLoggerFactory(provider.GetService<ILoggerFactory>()));
-        services.AddSingleton(provider => new BreadcrumbKafkaClientFactory(provider.GetRequiredService<KafkaConnection>(), topic, groupId));
+        services.AddSingleton(provider => new BreadcrumbKafkaClientFactory(
+            provider.GetRequiredService<KafkaConnection>(),
+            topic,
+            groupId,
+            provider.GetService<IRecordDeleter>(),
+            provider.GetService<IStoredBytesReporter>()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.IntegrationTests.Support;
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,5 +43,34 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
         summary.Total.Should().Be(40);
         summary.Topics.Should().Equal(topic);
         summary.StopReason.Should().Be(ConsumeStopReason.EndOfPartitions);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Factory_ProducerInspectorCleaner_ProduceCountThenTruncate()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var topic = fixture.CreateTopic(6);
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IRecordDeleter>(new EmbeddedRecordDeleter(fixture.Cluster))
+            .AddBreadcrumbKafka(o =>
+            {
+                o.Connection = fixture.Connection;
+                o.Topic = topic;
+            })
+            .BuildServiceProvider();
+        var sut = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
+
+        await using (var producer = sut.CreateProducer(o => o.KeyStrategy = KeyStrategy.Random1To5(seed: 3)))
+        {
+            var sent = await producer.ProduceAllAsync(BreadcrumbFile.Generate(50, seed: 3), cancellationToken);
+            sent.Delivered.Should().Be(50);
+            producer.Topic.Should().Be(topic);
+        }
+
+        var inspector = sut.CreateInspector();
+        (await inspector.GetStatsAsync(topic, cancellationToken)).Messages.Should().Be(50);
+        var truncated = await sut.CreateCleaner().TruncateAsync(topic, cancellationToken);
+        truncated.Deleted.Should().Be(50);
+        (await inspector.GetStatsAsync(topic, cancellationToken)).Messages.Should().Be(0);
     }
 }

@@ -105,6 +105,34 @@ public sealed class AddBreadcrumbKafkaTests
     }
 
     [Fact]
+    public void CreateProducer_NoTopicAnywhere_ErrorNamesProducerOption()
+    {
+        using var provider = new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092").BuildServiceProvider();
+        var sut = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
+
+        var act = () => sut.CreateProducer(o => o.Name = "p");
+
+        act.Should().Throw<ArgumentException>().WithMessage("BreadcrumbProducerOptions.Topic is empty*");
+    }
+
+    [Fact]
+    public void CreateTransactionalProducer_NoTransactionalId_ErrorNamesTransactionalOption()
+    {
+        using var provider = new ServiceCollection()
+            .AddBreadcrumbKafka(o =>
+            {
+                o.BootstrapServers = "localhost:9092";
+                o.Topic = "breadcrumbs";
+            })
+            .BuildServiceProvider();
+        var sut = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
+
+        var act = () => sut.CreateTransactionalProducer(_ => { });
+
+        act.Should().Throw<ArgumentException>().WithMessage("TransactionalBatchOptions.TransactionalId*");
+    }
+
+    [Fact]
     public void CreateTransactionalProducer_NoConfigure_Throws()
     {
         using var provider = new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092").BuildServiceProvider();
