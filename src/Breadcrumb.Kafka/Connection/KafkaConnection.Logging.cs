@@ -20,5 +20,8 @@ public sealed partial class KafkaConnection
         new(new Dictionary<string, string>(Properties), new Dictionary<string, string>(ConsumerProperties), Source, loggerFactory);
 
     /// <summary>Creates the logger a client of type <typeparamref name="T"/> gives to <see cref="KafkaClientLogging"/>.</summary>
-    internal ILogger CreateLogger<T>() => KafkaClientLogging.CreateLogger(LoggerFactory, typeof(T).FullName ?? typeof(T).Name);
+    internal ILogger CreateLogger<T>() => CreateLogger(typeof(T).FullName ?? typeof(T).Name);
+
+    /// <summary>Creates the logger of a logging category for <see cref="KafkaClientLogging"/>.</summary>
+    internal ILogger CreateLogger(string category) => KafkaClientLogging.CreateLogger(LoggerFactory, category);
 }

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Consuming.Internal;
 using Confluent.Kafka;
 
@@ -97,7 +98,7 @@ public sealed class ConsumerGroupRunner : IAsyncDisposable
 
     private int CountPartitions(IReadOnlyList<string> topics)
     {
-        using var admin = new AdminClientBuilder(connection.CreateAdminConfig()).Build();
+        using var admin = new AdminClientBuilder(connection.CreateAdminConfig()).WithLogging(connection.CreateLogger<ConsumerGroupRunner>()).Build();
         var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));
         return metadata.Topics.Where(t => topics.Contains(t.Topic, StringComparer.Ordinal)).Sum(t => t.Partitions.Count);
     }

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using System.Threading.Channels;
 using Breadcrumb.Kafka.Consuming.Internal;
 using Breadcrumb.Kafka.Filtering.Internal;
@@ -158,7 +159,7 @@ public sealed partial class KeyFilteredConsumer
 
         var time = options.TimeProvider;
         return new ConsumerBuilder<string, byte[]>(config)
-            .SetErrorHandler((_, error) => tally.Warn(error.Reason))
+            .WithLogging(connection.CreateLogger<KeyFilteredConsumer>(), error => tally.Warn(error.Reason))
             .SetPartitionsAssignedHandler((c, added) =>
             {
                 tally.OnAssigned(time.GetElapsedTime(startedAt), added);

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 
@@ -17,7 +18,7 @@ public sealed class AdminClientRecordDeleter : IRecordDeleter, IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         this.requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30);
-        admin = new AdminClientBuilder(connection.CreateAdminConfig()).Build();
+        admin = new AdminClientBuilder(connection.CreateAdminConfig()).WithLogging(connection.CreateLogger<AdminClientRecordDeleter>()).Build();
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Topics.Internal;
 using Confluent.Kafka;
 
@@ -64,7 +65,7 @@ public sealed class TopicInspector
                 var watermarks = TopicProbe.Watermarks(connection, topic, partitions, cancellationToken);
 
                 // A consumer that never subscribes asks the group coordinator for the offsets without joining the group.
-                using var consumer = new ConsumerBuilder<Ignore, Ignore>(connection.CreateConsumerConfig(groupId)).Build();
+                using var consumer = new ConsumerBuilder<Ignore, Ignore>(connection.CreateConsumerConfig(groupId)).WithLogging(connection.CreateLogger<TopicInspector>()).Build();
                 var committed = consumer.Committed(partitions.Select(p => new TopicPartition(topic, p)), TopicProbe.Timeout)
                     .ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
                 var lags = watermarks.Select(w => new PartitionLag(

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Topics.Internal;
@@ -5,13 +6,15 @@ namespace Breadcrumb.Kafka.Topics.Internal;
 /// <summary>Blocking metadata and watermark look-ups shared by the topic tools; callers run them off their async context.</summary>
 internal static class TopicProbe
 {
+    private const string LogCategory = "Breadcrumb.Kafka.Topics";
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Returns the topic's partition numbers, or throws a clear error when it is missing or not visible.</summary>
     public static IReadOnlyList<int> Partitions(KafkaConnection connection, string topic, string consequence)
     {
         TopicNames.Validate(topic);
-        using var admin = new AdminClientBuilder(connection.CreateAdminConfig()).Build();
+        using var admin = new AdminClientBuilder(connection.CreateAdminConfig()).WithLogging(connection.CreateLogger(LogCategory)).Build();
 
         // All-topic metadata: asking for one topic by name may auto-create it on brokers that allow that.
         var metadata = admin.GetMetadata(Timeout);
@@ -37,7 +40,7 @@ internal static class TopicProbe
     public static IReadOnlyList<(int Partition, long Low, long High)> Watermarks(
         KafkaConnection connection, string topic, IReadOnlyList<int> partitions, CancellationToken cancellationToken)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(connection.CreateConsumerConfig("breadcrumb-topic-probe")).Build();
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(connection.CreateConsumerConfig("breadcrumb-topic-probe")).WithLogging(connection.CreateLogger(LogCategory)).Build();
         var result = new List<(int, long, long)>(partitions.Count);
         foreach (var partition in partitions)
         {
