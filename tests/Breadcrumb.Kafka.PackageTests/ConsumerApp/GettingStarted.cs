@@ -97,6 +97,62 @@ internal static class GettingStarted
     }
 }
 
+// The package README (src/Breadcrumb.Kafka/README.md), compiled only: it reads bcsample.json from a real cluster.
+internal static class Readme
+{
+    public static async Task ProduceAndConsumeAsync()
+    {
+        var connection = KafkaConnection.FromBootstrapServers("localhost:9092");
+
+        await using (var producer = new BreadcrumbProducer(connection, new BreadcrumbProducerOptions
+        {
+            Topic = "breadcrumbs",
+            KeyStrategy = KeyStrategy.Random1To5(seed: 42),
+            FlushPolicy = FlushPolicy.EveryN(100),
+        }))
+        {
+            var sent = await producer.ProduceAllAsync(BreadcrumbFile.ReadAsync("bcsample.json"));
+            Console.WriteLine($"{sent.Delivered} of {sent.Sent} delivered");
+        }
+
+        await using var consumer = new KeyFilteredConsumer(connection, new KeyFilteredConsumerOptions
+        {
+            Topic = "breadcrumbs",
+            GroupId = "key-1-reader",
+            Filter = RecordFilter.Key("1"),
+            StopAtEndOfPartitions = true,
+        });
+        var summary = await consumer.RunAsync();
+        Console.WriteLine($"{summary.Total} records with key 1, order held: {summary.OrderHeld}");
+    }
+
+    public static async Task DependencyInjectionAsync(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBreadcrumbKafka(options =>
+        {
+            options.BootstrapServers = "localhost:9092";
+            options.Topic = "breadcrumbs";
+            options.GroupId = "dashboard";
+        });
+        _ = new ServiceCollection().AddBreadcrumbKafka(configuration.GetSection("Kafka"));
+
+        await using var provider = services.BuildServiceProvider();
+        var kafka = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
+        await using var producer = kafka.CreateProducer(o => o.Name = "forwarder");
+    }
+
+    // src/Breadcrumb.Kafka.Testing/README.md
+    public static async Task EmbeddedAsync()
+    {
+        await using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("orders", partitions: 6);
+        using var producer = new Confluent.Kafka.ProducerBuilder<string, string>(cluster.Connection.CreateProducerConfig()).Build();
+        await producer.ProduceAsync("orders", new Confluent.Kafka.Message<string, string> { Key = "1", Value = "hello" });
+        var consumerConfig = cluster.Connection.CreateConsumerConfig(groupId: "billing");
+        consumerConfig.AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest;
+    }
+}
+
 // "Dependency injection": a service that takes the factory
 internal sealed class BreadcrumbForwarder(BreadcrumbKafkaClientFactory kafka)
 {
