@@ -4,8 +4,8 @@ namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
 /// <summary>
 /// Assumption tests: they pin what librdkafka's raw mock cluster (2.16) does with transactions, so a change shows up here
-/// by name. They start the cluster with default options, which today is the raw mock; when the read_committed layer
-/// (issue 12) becomes the default, these must start the cluster in its raw mode (or they will fail, saying so).
+/// by name. They start the cluster in its raw mode (<see cref="EmbeddedKafkaFidelity.RawMock"/>): the read_committed layer
+/// (issue 12), the default, would hide what the mock itself does.
 /// </summary>
 public sealed class EmbeddedBrokerTransactionAssumptions : IAsyncLifetime
 {
@@ -13,7 +13,7 @@ public sealed class EmbeddedBrokerTransactionAssumptions : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions());
+        cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Fidelity = EmbeddedKafkaFidelity.RawMock });
         return ValueTask.CompletedTask;
     }
 
