@@ -45,6 +45,7 @@ public sealed partial class KeyFilteredConsumer
         var idleTimeout = options.IdleTimeout;
         var lastActivity = time.GetTimestamp();
         var sinceStore = 0;
+        var sawRecord = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -85,6 +86,13 @@ public sealed partial class KeyFilteredConsumer
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
                     sinceStore = 0;
+                    if (sawRecord)
+                    {
+                        // Records arrived during the last poll interval: idleness starts now, not at the last record.
+                        lastActivity = time.GetTimestamp();
+                        sawRecord = false;
+                    }
+
                     if (idleTimeout != Timeout.InfiniteTimeSpan && time.GetElapsedTime(lastActivity) >= idleTimeout)
                     {
                         return ConsumeStopReason.IdleTimeout;
@@ -104,7 +112,8 @@ public sealed partial class KeyFilteredConsumer
                     continue;
                 }
 
-                lastActivity = time.GetTimestamp();
+                // No clock read per record: the next empty poll restarts the idle clock.
+                sawRecord = true;
                 if (++sinceStore >= StoreEvery)
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
@@ -127,7 +136,6 @@ public sealed partial class KeyFilteredConsumer
                     slots!.Wait(cancellationToken);
                     writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));
-                    lastActivity = time.GetTimestamp();
                 }
 
                 if (tally.Kept >= maxRecords)
