@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace Breadcrumb.Kafka;
 
@@ -19,13 +20,15 @@ public sealed partial class KafkaConnection
     private KafkaConnection(
         IDictionary<string, string> properties,
         IDictionary<string, string> consumerProperties,
-        string? source)
+        string? source,
+        ILoggerFactory? loggerFactory = null)
     {
         Properties = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(properties, StringComparer.Ordinal));
         ConsumerProperties = consumerProperties.Count == 0
             ? Empty
             : new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(consumerProperties, StringComparer.Ordinal));
         Source = source;
+        LoggerFactory = loggerFactory;
     }
 
     /// <summary>Gets the bootstrap servers (<c>bootstrap.servers</c>).</summary>
@@ -79,7 +82,7 @@ public sealed partial class KafkaConnection
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
         var properties = new Dictionary<string, string>(Properties, StringComparer.Ordinal) { [key] = value };
-        return new KafkaConnection(properties, new Dictionary<string, string>(ConsumerProperties), Source);
+        return new KafkaConnection(properties, new Dictionary<string, string>(ConsumerProperties), Source, LoggerFactory);
     }
 
     /// <summary>Returns a copy with one more property that only consumers get.</summary>
@@ -90,7 +93,7 @@ public sealed partial class KafkaConnection
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
         var consumer = new Dictionary<string, string>(ConsumerProperties, StringComparer.Ordinal) { [key] = value };
-        return new KafkaConnection(new Dictionary<string, string>(Properties), consumer, Source);
+        return new KafkaConnection(new Dictionary<string, string>(Properties), consumer, Source, LoggerFactory);
     }
 
     /// <summary>Creates a Confluent producer configuration carrying this connection's properties.</summary>
@@ -120,7 +123,7 @@ public sealed partial class KafkaConnection
         return names.Length == 0 ? BootstrapServers : $"{BootstrapServers} (+ {names})";
     }
 
-    private static void ValidateBootstrapServers(string value, string name)
+    internal static void ValidateBootstrapServers(string value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

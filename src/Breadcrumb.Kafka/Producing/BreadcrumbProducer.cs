@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 using Polly;
@@ -56,7 +57,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
             client = new ProducerBuilder<byte[], byte[]>(settings.Config)
                 .SetKeySerializer(Serializers.ByteArray)
                 .SetValueSerializer(Serializers.ByteArray)
-                .SetErrorHandler((_, error) => OnClientError(error))
+                .WithLogging(connection.CreateLogger<BreadcrumbProducer>(), OnClientError)
                 .Build();
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KafkaException)

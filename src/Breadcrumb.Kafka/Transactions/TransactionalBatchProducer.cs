@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Transactions.Client;
 using Confluent.Kafka;
 
@@ -40,7 +41,7 @@ public sealed partial class TransactionalBatchProducer : IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="connection"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and the allowed values.</exception>
     public TransactionalBatchProducer(KafkaConnection connection, TransactionalBatchOptions options)
-        : this(options, ValidatedSplit(options), o => new ConfluentTransactionalClient(CreateConfig(connection, o)))
+        : this(options, ValidatedSplit(options), o => new ConfluentTransactionalClient(CreateConfig(connection, o), connection.CreateLogger<TransactionalBatchProducer>()))
     {
     }
 

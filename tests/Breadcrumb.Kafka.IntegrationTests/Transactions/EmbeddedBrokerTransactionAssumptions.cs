@@ -4,8 +4,8 @@ namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
 /// <summary>
 /// Assumption tests: they pin what librdkafka's raw mock cluster (2.16) does with transactions, so a change shows up here
-/// by name. They start the cluster in <see cref="EmbeddedKafkaFidelity.RawMock"/> mode: the faithful layer (the default)
-/// fixes read_committed, which the layer's own tests pin.
+/// by name. They start the cluster in its raw mode (<see cref="EmbeddedKafkaFidelity.RawMock"/>): the read_committed layer
+/// (issue 12), the default, would hide what the mock itself does.
 /// </summary>
 public sealed class EmbeddedBrokerTransactionAssumptions : IAsyncLifetime
 {

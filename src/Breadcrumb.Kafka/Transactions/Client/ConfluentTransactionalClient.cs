@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Transactions.Client;
@@ -7,9 +8,9 @@ internal sealed class ConfluentTransactionalClient : ITransactionalClient
 {
     private readonly IProducer<string?, byte[]> producer;
 
-    public ConfluentTransactionalClient(ProducerConfig config)
+    public ConfluentTransactionalClient(ProducerConfig config, Microsoft.Extensions.Logging.ILogger logger)
     {
-        producer = new ProducerBuilder<string?, byte[]>(config).Build();
+        producer = new ProducerBuilder<string?, byte[]>(config).WithLogging(logger).Build();
     }
 
     public void InitTransactions(TimeSpan timeout) => producer.InitTransactions(timeout);
