@@ -1,6 +1,5 @@
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
-using Polly.Timeout;
 
 namespace Breadcrumb.Kafka;
 
@@ -114,9 +113,9 @@ public sealed partial class BreadcrumbProducer
                 static state => state.Self.ProduceCounted(state.TopicPartition, state.Message, state.Handler),
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler));
         }
-        catch (TimeoutRejectedException ex)
+        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
         {
-            throw Failure(QueueFullRetry.TimedOut(ex, settings.QueueFullTimeout), ex);
+            throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
         catch (KafkaException ex) when (ex is not BreadcrumbProduceException)
         {
@@ -139,9 +138,9 @@ public sealed partial class BreadcrumbProducer
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex)
+        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
         {
-            throw Failure(QueueFullRetry.TimedOut(ex, settings.QueueFullTimeout), ex);
+            throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
         catch (KafkaException ex) when (ex is not BreadcrumbProduceException)
         {
