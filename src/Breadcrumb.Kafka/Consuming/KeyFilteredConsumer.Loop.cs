@@ -123,6 +123,8 @@ public sealed partial class KeyFilteredConsumer
                 if (writer is not null)
                 {
                     // Back-pressure: wait on this dedicated thread until the reader has taken enough records.
+                    // Noted before waiting: a record kept but never written (the wait was cancelled) must not be committed either.
+                    handedOffsets?.Buffered(partition.Topic, partition.Partition, offset);
                     slots!.Wait(cancellationToken);
                     writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));

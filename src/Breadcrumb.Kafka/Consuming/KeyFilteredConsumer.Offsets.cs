@@ -24,10 +24,17 @@ public sealed partial class KeyFilteredConsumer
                 continue;
             }
 
+            // Issue 9: with ReadAllAsync, never past a record the caller has not finished with.
+            var next = handedOffsets?.Limit(partition.Topic, partition.Partition, partition.LastOffset + 1) ?? partition.LastOffset + 1;
+            if (next <= partition.Stored)
+            {
+                continue;
+            }
+
             try
             {
-                consumer.StoreOffset(new TopicPartitionOffset(partition.Topic, partition.Partition, partition.LastOffset + 1));
-                partition.Stored = partition.LastOffset + 1;
+                consumer.StoreOffset(new TopicPartitionOffset(partition.Topic, partition.Partition, next));
+                partition.Stored = next;
             }
             catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
             {

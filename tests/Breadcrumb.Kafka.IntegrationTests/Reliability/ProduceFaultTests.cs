@@ -54,15 +54,15 @@ public sealed class ProduceFaultTests(EmbeddedKafkaFixture fixture) : IClassFixt
         await using (var sut = CreateSut(topic, new Progress(reports)))
         {
             await sut.SendAsync(Ids.Record(0), TestContext.Current.CancellationToken);
-            fixture.Cluster.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.TopicAuthorizationFailed, ErrorCode.TopicAuthorizationFailed, ErrorCode.TopicAuthorizationFailed);
+            fixture.Cluster.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.MsgSizeTooLarge, ErrorCode.MsgSizeTooLarge, ErrorCode.MsgSizeTooLarge);
             summary = await sut.ProduceAllAsync(Ids.Records(1, 999), TestContext.Current.CancellationToken);
         }
 
         await PushedErrors.ProbeNoneLeftAsync(fixture.Cluster);
         summary.Sent.Should().Be(999);
-        summary.Failed.Should().BePositive("three Produce requests were answered TOPIC_AUTHORIZATION_FAILED");
+        summary.Failed.Should().BePositive("three Produce requests were answered MESSAGE_TOO_LARGE");
         (summary.Delivered + summary.Failed).Should().Be(summary.Sent, "every record sent has a delivery report: {0}", summary);
-        summary.Failures.Should().HaveCount((int)summary.Failed).And.OnlyContain(f => f.Code == ErrorCode.TopicAuthorizationFailed);
+        summary.Failures.Should().HaveCount((int)summary.Failed).And.OnlyContain(f => f.Code == ErrorCode.MsgSizeTooLarge);
 
         var failedIds = summary.Failures.Select(f => long.Parse(f.Key!, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         lock (reports)

@@ -12,7 +12,7 @@ namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fixture) : IClassFixture<TransactionProbeFixture>
 {
     private const int Partitions = 3;
-    private const int Batches = 24;
+    private const int Batches = 18;
 
     [Fact(Timeout = 90_000)]
     public async Task CoinFlipBatches_CoordinatorErrorsOnEndTxnAndAddPartitions_ReadCommittedSeesWholeCommittedBatchesOnly()

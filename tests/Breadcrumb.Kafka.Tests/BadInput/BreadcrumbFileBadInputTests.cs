@@ -57,11 +57,11 @@ public sealed class BreadcrumbFileBadInputTests : IDisposable
     {
         var lines = await GeneratedLinesAsync(10);
         lines[2] = lines[2].Replace("\"METERS\": \"", "\"METERS\": 1, \"X\": \"", StringComparison.Ordinal);
-        lines[7] = "{\"EVENT_NO_TRIP\": ";
+        lines[7] = "{\"EVENT_NO_TRIP\": \"16758 garbage";
         var path = directory.Write("bcsample.json", string.Join('\n', lines));
         var skipped = new List<BreadcrumbFileException>();
 
-        var records = await BreadcrumbFile.ReadAsync(path, new BreadcrumbReadOptions { SkipInvalidRecords = true, InvalidRecordSkipped = skipped.Add })
+        var records = await BreadcrumbFile.ReadAsync(path, new BreadcrumbReadOptions { SkipInvalidRecords = true, InvalidRecordSkipped = skipped.Add }, TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
         records.Should().HaveCount(8);
@@ -74,7 +74,7 @@ public sealed class BreadcrumbFileBadInputTests : IDisposable
     {
         var path = directory.File("nope.json");
 
-        var act = () => BreadcrumbFile.ReadAsync(path).ToListAsync(TestContext.Current.CancellationToken).AsTask();
+        var act = () => BreadcrumbFile.ReadAsync(path, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();
 
         (await act.Should().ThrowAsync<FileNotFoundException>()).Which.Message.Should().Contain(path).And.Contain("BreadcrumbFile.WriteAsync");
     }
@@ -82,7 +82,7 @@ public sealed class BreadcrumbFileBadInputTests : IDisposable
     [Fact]
     public void ReadOptions_CallbackWithoutSkipping_IsRejectedBeforeReading()
     {
-        var act = () => BreadcrumbFile.ReadAsync(directory.File("any.json"), new BreadcrumbReadOptions { InvalidRecordSkipped = _ => { } });
+        var act = () => BreadcrumbFile.ReadAsync(directory.File("any.json"), new BreadcrumbReadOptions { InvalidRecordSkipped = _ => { } }, TestContext.Current.CancellationToken);
 
         act.Should().Throw<ArgumentException>().WithMessage("*InvalidRecordSkipped is set but SkipInvalidRecords is false*");
     }
@@ -92,7 +92,7 @@ public sealed class BreadcrumbFileBadInputTests : IDisposable
     private static async Task<BreadcrumbFileException> ReadAllErrorAsync(string path)
     {
         // Reading the whole file before producing is how a caller makes a bad file send nothing at all.
-        var act = () => BreadcrumbFile.ReadAsync(path).ToListAsync(TestContext.Current.CancellationToken).AsTask();
+        var act = () => BreadcrumbFile.ReadAsync(path, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();
         return (await act.Should().ThrowAsync<BreadcrumbFileException>()).Which;
     }
 

@@ -129,7 +129,7 @@ internal sealed partial class BreadcrumbScanner
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         reason = "invalid JSON: " + (cut >= 0 ? reason[..cut] : reason).TrimEnd('.', ' ');
         var hint = "Check that the file is a JSON array of objects or one JSON object per line.";
-        if (eof && offset >= bufferOffset + end)
+        if (eof && OnlyWhitespaceAfter(offset))
         {
             reason = "the file ends inside a record";
             hint = "The file looks truncated: copy or generate it again.";
@@ -147,6 +147,16 @@ internal sealed partial class BreadcrumbScanner
         RecordIndex++;
         options.InvalidRecordSkipped?.Invoke(error);
         return ScanStatus.Continue;
+    }
+
+    /// <summary>
+    /// Tells whether nothing but whitespace follows <paramref name="offset"/> in the file: the reader then failed for
+    /// want of data (issue 9: a file cut after ", " or ": " is truncated, not malformed).
+    /// </summary>
+    private bool OnlyWhitespaceAfter(long offset)
+    {
+        var from = (int)Math.Clamp(offset - bufferOffset, 0, end);
+        return buffer.AsSpan(from, end - from).TrimStart(" \t\r\n"u8).IsEmpty;
     }
 
     private (long Line, long Offset) PositionOf(JsonException ex)
