@@ -37,6 +37,29 @@ public sealed class BreadcrumbFileBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData(BreadcrumbFileFormat.JsonArray, 1)]
+    [InlineData(BreadcrumbFileFormat.JsonArray, 16)]
+    [InlineData(BreadcrumbFileFormat.JsonArray, 17)]
+    [InlineData(BreadcrumbFileFormat.JsonArray, 18)]
+    [InlineData(BreadcrumbFileFormat.JsonArray, 25)]
+    [InlineData(BreadcrumbFileFormat.JsonLines, 18)]
+    [InlineData(BreadcrumbFileFormat.JsonLines, 25)]
+    public async Task ReadAsync_CutAnywhereInsideTheLastRecord_SaysTruncatedNotInvalid(BreadcrumbFileFormat format, int bytesOfLastRecord)
+    {
+        // Issue 9 regression: a cut right after ": " (or ", ") used to be reported as "invalid JSON ... reached end of data".
+        var path = directory.File("bcsample.json");
+        await BreadcrumbFile.WriteAsync(path, BreadcrumbFile.Generate(3, seed: 5), format, TestContext.Current.CancellationToken);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        var lastRecord = Array.LastIndexOf(bytes, (byte)'{');
+        await File.WriteAllBytesAsync(path, bytes[..(lastRecord + bytesOfLastRecord)], TestContext.Current.CancellationToken);
+
+        var error = await ReadAllErrorAsync(path);
+
+        error.Reason.Should().Be("the file ends inside a record", error.Message);
+        error.RecordIndex.Should().Be(2);
+    }
+
+    [Theory]
     [InlineData("\"VELOCITY\": 12", "field VELOCITY must be a string, found Number")]
     [InlineData("\"VELOCITY\": null", "field VELOCITY must be a string, found null")]
     [InlineData("\"VELOCITY\": [\"9\"]", "field VELOCITY must be a string, found Array")]

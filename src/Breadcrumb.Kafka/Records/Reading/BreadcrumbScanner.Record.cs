@@ -129,7 +129,7 @@ internal sealed partial class BreadcrumbScanner
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         reason = "invalid JSON: " + (cut >= 0 ? reason[..cut] : reason).TrimEnd('.', ' ');
         var hint = "Check that the file is a JSON array of objects or one JSON object per line.";
-        if (eof && OnlyWhitespaceAfter(offset))
+        if (eof && (offset >= bufferOffset + end || EndsInsideValidJson()))
         {
             reason = "the file ends inside a record";
             hint = "The file looks truncated: copy or generate it again.";
@@ -150,13 +150,24 @@ internal sealed partial class BreadcrumbScanner
     }
 
     /// <summary>
-    /// Tells whether nothing but whitespace follows <paramref name="offset"/> in the file: the reader then failed for
-    /// want of data (issue 9: a file cut after ", " or ": " is truncated, not malformed).
+    /// Tells whether the rest of the file is valid JSON that merely stops early (issue 9: a file cut right after
+    /// ", " or ": " is truncated, not malformed, though the reader's error then points before the end).
     /// </summary>
-    private bool OnlyWhitespaceAfter(long offset)
+    private bool EndsInsideValidJson()
     {
-        var from = (int)Math.Clamp(offset - bufferOffset, 0, end);
-        return buffer.AsSpan(from, end - from).TrimStart(" \t\r\n"u8).IsEmpty;
+        var probe = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private (long Line, long Offset) PositionOf(JsonException ex)
