@@ -13,9 +13,11 @@ namespace Breadcrumb.Kafka.Testing;
 /// <remarks>
 /// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process
 /// are independent.</para>
-/// <para>Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
-/// 100,000 messages and silently drops the oldest; topics auto-create with 4 partitions (use
-/// <see cref="CreateTopic"/> for another count).</para>
+/// <para>By default clients reach the mock through a transaction-aware layer (<see cref="EmbeddedKafkaOptions.Fidelity"/>)
+/// that gives read_committed consumers Kafka's answers and answers admin CreateTopics/DeleteTopics/DeleteRecords.
+/// Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
+/// 100,000 messages and silently drops the oldest (check with <see cref="AssertNothingDroppedAsync"/>);
+/// topics auto-create with 4 partitions (use <see cref="CreateTopic"/> for another count).</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
@@ -32,7 +34,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         Options = options;
         MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
             ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
-        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers) : null;
+        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers, new LayerAdmin(this)) : null;
         BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
 
         var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
@@ -122,11 +124,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     {
         TopicNames.Validate(topic);
         Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
-        layer?.Ledger.Forget(topic);
-        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
-        {
-            deletedBefore.TryRemove(key, out _);
-        }
+        Forget(topic);
     }
 
     /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
@@ -252,6 +250,15 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
                 ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
                 return cluster;
             }
+        }
+    }
+
+    private void Forget(string topic)
+    {
+        layer?.Ledger.Forget(topic);
+        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
+        {
+            deletedBefore.TryRemove(key, out _);
         }
     }
 
