@@ -13,7 +13,7 @@ public sealed class EmbeddedBrokerTransactionAssumptions : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions());
+        cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Fidelity = EmbeddedKafkaFidelity.RawMock });
         return ValueTask.CompletedTask;
     }
 
