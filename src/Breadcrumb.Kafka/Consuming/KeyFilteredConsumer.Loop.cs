@@ -234,7 +234,7 @@ public sealed partial class KeyFilteredConsumer
         }
     }
 
-    private static void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally, bool commitOffsets)
+    private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally, bool commitOffsets)
     {
         tally.CaptureFinalAssignment();
         if (commitOffsets)

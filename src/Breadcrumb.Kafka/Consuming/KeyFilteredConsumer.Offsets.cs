@@ -18,9 +18,9 @@ public sealed partial class KeyFilteredConsumer
         }
     }
 
-    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, ConsumeTally tally) => StoreOffsetsOf(consumer, tally.Assigned, tally);
+    private void StoreOffsetsOf(IConsumer<string, byte[]> consumer, ConsumeTally tally) => StoreOffsetsOf(consumer, tally.Assigned, tally);
 
-    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
+    private void StoreOffsetsOf(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
     {
         foreach (var partition in partitions)
         {
