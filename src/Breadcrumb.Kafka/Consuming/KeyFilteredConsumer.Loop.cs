@@ -20,7 +20,7 @@ public sealed partial class KeyFilteredConsumer
             using var consumer = Build(tally, startedAt, gate);
             StartReading(consumer, tally, startedAt);
             var reason = Loop(consumer, tally, writer, slots, gate, cancellationToken);
-            Finish(consumer, tally);
+            Finish(consumer, tally, options.CommitOffsets);
             return tally.ToSummary(options, reason, time.GetElapsedTime(startedAt));
         }
         finally
@@ -133,6 +133,8 @@ public sealed partial class KeyFilteredConsumer
                 if (writer is not null)
                 {
                     // Back-pressure: wait on this dedicated thread until the reader has taken enough records.
+                    // Noted before waiting: a record kept but never written (the wait was cancelled) must not be committed either.
+                    handedOffsets?.Buffered(partition.Topic, partition.Partition, offset);
                     slots!.Wait(cancellationToken);
                     writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));
@@ -168,6 +170,14 @@ public sealed partial class KeyFilteredConsumer
         var time = options.TimeProvider;
         return new ConsumerBuilder<string, byte[]>(config)
             .WithLogging(connection.CreateLogger<KeyFilteredConsumer>(), error => tally.Warn(error.Reason))
+            .SetOffsetsCommittedHandler((_, committed) =>
+            {
+                var error = committed.Error.IsError ? committed.Error : committed.Offsets.Select(o => o.Error).FirstOrDefault(e => e.IsError);
+                if (error is not null && error.Code != ErrorCode.Local_NoOffset)
+                {
+                    tally.Warn($"offsets were not committed: {error.Code} ({error.Reason})");
+                }
+            })
             .SetPartitionsAssignedHandler((c, added) =>
             {
                 tally.OnAssigned(time.GetElapsedTime(startedAt), added);
@@ -225,25 +235,14 @@ public sealed partial class KeyFilteredConsumer
         }
     }
 
-    private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally)
+    private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally, bool commitOffsets)
     {
         tally.CaptureFinalAssignment();
-        StoreOffsets(consumer, tally.Assigned, tally);
-        if (options.CommitOffsets && tally.Kept + tally.Skipped > 0)
+        if (commitOffsets)
         {
-            try
-            {
-                // Auto-commit runs every 5 s; commit now so a rerun in the same group starts after what was read.
-                consumer.Commit();
-            }
-            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
-            {
-                // Nothing new to commit since the last auto-commit.
-            }
-            catch (KafkaException e)
-            {
-                tally.Warn($"offsets were not committed: {e.Error.Code} ({e.Error.Reason})");
-            }
+            // Close() with enable.auto.commit commits the stored offsets synchronously before it leaves,
+            // so a rerun in the same group starts after what was read; no separate Commit() round trip.
+            StoreOffsetsOf(consumer, tally);
         }
 
         consumer.Close();

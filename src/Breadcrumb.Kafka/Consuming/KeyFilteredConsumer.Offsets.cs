@@ -12,11 +12,16 @@ public sealed partial class KeyFilteredConsumer
     /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
     private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
     {
-        if (!options.CommitOffsets)
+        if (options.CommitOffsets)
         {
-            return;
+            StoreOffsetsOf(consumer, partitions, tally);
         }
+    }
 
+    private void StoreOffsetsOf(IConsumer<string, byte[]> consumer, ConsumeTally tally) => StoreOffsetsOf(consumer, tally.Assigned, tally);
+
+    private void StoreOffsetsOf(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
+    {
         foreach (var partition in partitions)
         {
             if (!partition.HasUnstored)
@@ -24,10 +29,17 @@ public sealed partial class KeyFilteredConsumer
                 continue;
             }
 
+            // Issue 9: with ReadAllAsync, never past a record the caller has not finished with.
+            var next = handedOffsets?.Limit(partition.Topic, partition.Partition, partition.LastOffset + 1) ?? partition.LastOffset + 1;
+            if (next <= partition.Stored)
+            {
+                continue;
+            }
+
             try
             {
-                consumer.StoreOffset(new TopicPartitionOffset(partition.Topic, partition.Partition, partition.LastOffset + 1));
-                partition.Stored = partition.LastOffset + 1;
+                consumer.StoreOffset(new TopicPartitionOffset(partition.Topic, partition.Partition, next));
+                partition.Stored = next;
             }
             catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
             {

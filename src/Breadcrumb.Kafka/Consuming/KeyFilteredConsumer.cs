@@ -31,6 +31,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     private readonly CancellationTokenSource disposing = new();
     private Task<ConsumeResultSummary>? run;
     private int started;
+    private HandedOffsets? handedOffsets;
 
     /// <summary>Initializes a new instance of the <see cref="KeyFilteredConsumer"/> class; no client is created until it runs.</summary>
     /// <param name="connection">Where to connect.</param>
@@ -64,7 +65,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     public async Task<ConsumeResultSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing.Token);
-        var summary = await Start(null, null, stop.Token).ConfigureAwait(false);
+        var summary = await Start(null, null, null, stop.Token).ConfigureAwait(false);
         Summary = summary;
         return summary;
     }
@@ -72,14 +73,15 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     /// <summary>Consumes until a stop condition is met, yielding each record the filter keeps; <see cref="Summary"/> is set at the end.</summary>
     /// <param name="cancellationToken">Stops the run; enumeration then ends normally.</param>
     /// <returns>The kept records, in the order they were consumed.</returns>
-    /// <remarks>The loop reads at most 1,024 records ahead of the caller. Leaving the loop early stops the consumer and commits what was read.</remarks>
+    /// <remarks>The loop reads at most 1,024 records ahead of the caller. Leaving the loop early stops the consumer and commits only the records the caller finished with (it came back for the next one); records read ahead, and the one it left the loop on, are read again by the next consumer of the group.</remarks>
     /// <exception cref="InvalidOperationException">The consumer has already run.</exception>
     public async IAsyncEnumerable<ConsumedRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateUnbounded<ConsumedRecord>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var slots = new SemaphoreSlim(KeyFilteredConsumerDefaults.ReadAheadRecords);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing.Token);
-        var loop = Start(channel.Writer, slots, stop.Token);
+        var handed = new HandedOffsets();
+        var loop = Start(channel.Writer, slots, handed, stop.Token);
         var finished = false;
         try
         {
@@ -87,6 +89,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
             {
                 slots.Release();
                 yield return record;
+                handed.Handed(record);
             }
 
             finished = true;
@@ -115,13 +118,16 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
         disposing.Dispose();
     }
 
-    private Task<ConsumeResultSummary> Start(ChannelWriter<ConsumedRecord>? writer, SemaphoreSlim? slots, CancellationToken cancellationToken)
+    private Task<ConsumeResultSummary> Start(
+        ChannelWriter<ConsumedRecord>? writer, SemaphoreSlim? slots, HandedOffsets? handed, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref started, 1) != 0)
         {
             throw new InvalidOperationException(
                 $"KeyFilteredConsumer '{Name}' has already run. Create a new one to consume again; in the same group it starts after the committed offsets.");
         }
+
+        handedOffsets = handed;
 
         // Confluent's Consume blocks its thread, so the whole client lives on one dedicated thread.
         run = Task.Factory.StartNew(

@@ -33,11 +33,33 @@ public sealed partial class BreadcrumbProducer
     {
         ArgumentNullException.ThrowIfNull(records);
         ThrowIfUnusable();
+        ThrowIfAnyNull(records);
         var run = new Run(this);
         return run.CompleteAsync(run.Loop.RunAsync(records, cancellationToken));
     }
 
-    /// <summary>One run: its own tracker and delivery handler, so concurrent runs never mix their counts.</summary>
+    /// <summary>Rejects a materialized collection holding null before its first record is sent (issue 9: nothing sent half-way).</summary>
+    private static void ThrowIfAnyNull(IEnumerable<BreadcrumbRecord> records)
+    {
+        if (records is not (ICollection<BreadcrumbRecord> or IReadOnlyCollection<BreadcrumbRecord>))
+        {
+            return;
+        }
+
+        var position = 0;
+        foreach (var record in records)
+        {
+            if (record is null)
+            {
+                throw new ArgumentException(
+                    $"The records to produce contain null at position {position}; every item must be a BreadcrumbRecord. Nothing was sent.", nameof(records));
+            }
+
+            position++;
+        }
+    }
+
+        /// <summary>One run: its own tracker and delivery handler, so concurrent runs never mix their counts.</summary>
     private sealed class Run : IProduceTarget
     {
         private readonly BreadcrumbProducer owner;

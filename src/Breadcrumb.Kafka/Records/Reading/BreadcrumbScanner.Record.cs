@@ -148,7 +148,7 @@ internal sealed partial class BreadcrumbScanner
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         reason = "invalid JSON: " + (cut >= 0 ? reason[..cut] : reason).TrimEnd('.', ' ');
         var hint = "Check that the file is a JSON array of objects or one JSON object per line.";
-        if (eof && offset >= bufferOffset + end)
+        if (eof && (offset >= bufferOffset + end || EndsInsideValidJson()))
         {
             reason = "the file ends inside a record";
             hint = "The file looks truncated: copy or generate it again.";
@@ -166,6 +166,27 @@ internal sealed partial class BreadcrumbScanner
         RecordIndex++;
         options.InvalidRecordSkipped?.Invoke(error);
         return ScanStatus.Continue;
+    }
+
+    /// <summary>
+    /// Tells whether the rest of the file is valid JSON that merely stops early (issue 9: a file cut right after
+    /// ", " or ": " is truncated, not malformed, though the reader's error then points before the end).
+    /// </summary>
+    private bool EndsInsideValidJson()
+    {
+        var probe = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private (long Line, long Offset) PositionOf(JsonException ex)
