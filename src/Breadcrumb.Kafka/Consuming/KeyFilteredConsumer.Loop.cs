@@ -9,7 +9,7 @@ namespace Breadcrumb.Kafka;
 /// <content>The consume loop, which runs on the consumer's dedicated thread.</content>
 public sealed partial class KeyFilteredConsumer
 {
-    private ConsumeResultSummary Run(ChannelWriter<ConsumedRecord>? writer, SemaphoreSlim? slots, CancellationToken cancellationToken)
+    private ConsumeResultSummary Run(Channel<ConsumedRecord>? channel, CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
         var startedAt = time.GetTimestamp();
@@ -19,21 +19,20 @@ public sealed partial class KeyFilteredConsumer
         {
             using var consumer = Build(tally, startedAt, gate);
             StartReading(consumer, tally, startedAt);
-            var reason = Loop(consumer, tally, writer, slots, gate, cancellationToken);
+            var reason = Loop(consumer, tally, channel, gate, cancellationToken);
             Finish(consumer, tally, options.CommitOffsets);
             return tally.ToSummary(options, reason, time.GetElapsedTime(startedAt));
         }
         finally
         {
-            writer?.TryComplete();
+            channel?.Writer.TryComplete();
         }
     }
 
     private ConsumeStopReason Loop(
         IConsumer<string, byte[]> consumer,
         ConsumeTally tally,
-        ChannelWriter<ConsumedRecord>? writer,
-        SemaphoreSlim? slots,
+        Channel<ConsumedRecord>? channel,
         GateState gate,
         CancellationToken cancellationToken)
     {
@@ -46,6 +45,7 @@ public sealed partial class KeyFilteredConsumer
         var lastActivity = time.GetTimestamp();
         var sinceStore = 0;
         var sawRecord = false;
+        var flowPaused = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -61,10 +61,20 @@ public sealed partial class KeyFilteredConsumer
                     }
                 }
 
+                if (channel is not null)
+                {
+                    flowPaused = ControlFlow(consumer, channel.Reader.Count, flowPaused);
+                    if (flowPaused)
+                    {
+                        // Waiting for a slow reader is not idleness.
+                        lastActivity = time.GetTimestamp();
+                    }
+                }
+
                 ConsumeResult<string, byte[]>? result;
                 try
                 {
-                    result = consumer.Consume(KeyFilteredConsumerDefaults.PollInterval);
+                    result = consumer.Consume(flowPaused ? KeyFilteredConsumerDefaults.FlowPausedPollInterval : KeyFilteredConsumerDefaults.PollInterval);
                 }
                 catch (ConsumeException e) when (!e.Error.IsFatal)
                 {
@@ -130,13 +140,11 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 tally.Keep(partition, key, offset);
-                if (writer is not null)
+                if (channel is not null)
                 {
-                    // Back-pressure: wait on this dedicated thread until the reader has taken enough records.
-                    // Noted before waiting: a record kept but never written (the wait was cancelled) must not be committed either.
+                    // Noted before handing over: a record kept but never taken by the caller must not be committed.
                     handedOffsets?.Buffered(partition.Topic, partition.Partition, offset);
-                    slots!.Wait(cancellationToken);
-                    writer.TryWrite(new ConsumedRecord(
+                    channel.Writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));
                 }
 

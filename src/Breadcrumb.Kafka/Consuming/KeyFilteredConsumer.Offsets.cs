@@ -69,6 +69,28 @@ public sealed partial class KeyFilteredConsumer
         pending.Clear();
     }
 
+    /// <summary>
+    /// Pauses every held partition when the <see cref="ReadAllAsync"/> reader is a full read-ahead behind, and resumes
+    /// at half. Pausing instead of blocking keeps Consume running, so the group still sees this member alive.
+    /// </summary>
+    /// <returns>Whether the partitions are now paused for the reader.</returns>
+    private static bool ControlFlow(IConsumer<string, byte[]> consumer, int buffered, bool paused)
+    {
+        if (!paused && buffered >= KeyFilteredConsumerDefaults.ReadAheadRecords)
+        {
+            consumer.Pause(consumer.Assignment);
+            return true;
+        }
+
+        if (paused && buffered <= KeyFilteredConsumerDefaults.ReadAheadRecords / 2)
+        {
+            consumer.Resume(consumer.Assignment);
+            return false;
+        }
+
+        return paused;
+    }
+
     /// <summary>Seeks a partition back to a record that arrived while the gate was closed, so it is read again after the gate opens.</summary>
     private static void Rewind(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result, HashSet<TopicPartition> rewound)
     {
