@@ -129,6 +129,7 @@ internal static class TransactionMessages
             SkipTagsIf(ref reader, flexible);
         }
 
+        SkipTagsIf(ref reader, flexible);
         return new TxnOffsetCommitRequest(transactionalId, groupId, producerId, generation, member, offsets);
     }
 
@@ -153,6 +154,7 @@ internal static class TransactionMessages
             SkipTagsIf(ref reader, flexible);
         }
 
+        SkipTagsIf(ref reader, flexible);
         return result;
     }
 
