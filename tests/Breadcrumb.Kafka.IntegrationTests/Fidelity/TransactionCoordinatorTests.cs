@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 using static Breadcrumb.Kafka.IntegrationTests.Fidelity.TxnClients;
 
@@ -9,6 +10,19 @@ namespace Breadcrumb.Kafka.IntegrationTests.Fidelity;
 /// </summary>
 public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : IClassFixture<FaithfulKafkaFixture>
 {
+    /// <summary>The embedded read_committed scenarios skip when a probe says no: pin that, through the layer, none does.</summary>
+    [Fact(Timeout = 90_000)]
+    public async Task Layer_TransactionalProbes_AllSaySupported_SoTheEmbeddedScenariosRun()
+    {
+        var offsets = await TransactionalOffsetsProbe.RunAsync(fixture.Cluster, TestContext.Current.CancellationToken);
+        var fencing = await TransactionalFencingProbe.RunAsync(fixture.Cluster, TestContext.Current.CancellationToken);
+        var readCommitted = await ReadCommittedProbe.RunAsync(fixture.Cluster, TestContext.Current.CancellationToken);
+
+        offsets.IsSupported.Should().BeTrue(offsets.ToString());
+        fencing.IsSupported.Should().BeTrue(fencing.ToString());
+        readCommitted.IsSupported.Should().BeTrue(readCommitted.ToString());
+    }
+
     [Fact(Timeout = 90_000)]
     public async Task SendOffsetsToTransaction_SubscribedKip848Member_OffsetsCommittedWithTheTransactionOnly()
     {
