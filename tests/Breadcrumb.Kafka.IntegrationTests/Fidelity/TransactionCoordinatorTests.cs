@@ -23,8 +23,10 @@ public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : 
         readCommitted.IsSupported.Should().BeTrue(readCommitted.ToString());
     }
 
-    [Fact(Timeout = 90_000)]
-    public async Task SendOffsetsToTransaction_SubscribedKip848Member_OffsetsCommittedWithTheTransactionOnly()
+    [Theory(Timeout = 90_000)]
+    [InlineData(GroupProtocol.Consumer)]
+    [InlineData(GroupProtocol.Classic)]
+    public async Task SendOffsetsToTransaction_SubscribedMember_OffsetsCommittedWithTheTransactionOnly(GroupProtocol protocol)
     {
         var input = fixture.CreateTopic(partitions: 1);
         var output = fixture.CreateTopic(partitions: 1);
@@ -39,6 +41,7 @@ public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : 
         var config = fixture.Connection.CreateConsumerConfig($"ctp-{Guid.NewGuid():N}");
         config.EnableAutoCommit = false;
         config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.GroupProtocol = protocol;
         using var consumer = new ConsumerBuilder<string, string>(config).Build();
         consumer.Subscribe(input);
         using var producer = Producer(fixture.Connection);
@@ -47,7 +50,6 @@ public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : 
         var afterCommit = await Task.Run(() => TransformAndSend(consumer, producer, output, 3, commit: true), TestContext.Current.CancellationToken);
         var afterAbort = await Task.Run(() => TransformAndSend(consumer, producer, output, 3, commit: false), TestContext.Current.CancellationToken);
 
-        config.GroupProtocol.Should().Be(GroupProtocol.Consumer, "the embedded broker's profile makes this a KIP-848 group");
         afterCommit.Should().Be(3, "the committed transaction's offset becomes the member's group offset when CommitTransaction returns");
         afterAbort.Should().Be(3, "the aborted transaction's offset is discarded");
         fixture.Cluster.FidelityProblems.Should().BeEmpty();
