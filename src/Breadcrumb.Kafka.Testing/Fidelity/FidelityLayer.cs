@@ -43,7 +43,7 @@ internal sealed class FidelityLayer : IAsyncDisposable
 
         var ledger = new TransactionLedger();
         var diagnostics = new FidelityDiagnostics();
-        var inspector = new TrafficInspector(ledger, admin);
+        var inspector = new TrafficInspector(ledger, admin, new MockOffsetCommitter(diagnostics));
         var proxies = new List<BrokerProxy>();
         var brokerId = 1;
         foreach (var address in mockBootstraps.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

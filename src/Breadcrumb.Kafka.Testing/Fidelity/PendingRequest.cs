@@ -37,3 +37,11 @@ internal sealed record PendingApiVersions(short ApiVersion)
 /// </summary>
 internal sealed record PendingLocalAnswer(short ApiKey, short ApiVersion, ReadOnlyMemory<byte> Body)
     : PendingRequest(ApiKey, ApiVersion);
+
+/// <summary>An InitProducerId request of a transactional producer: its answer may fence the id's previous producer.</summary>
+internal sealed record PendingInitProducerId(short ApiVersion, string TransactionalId)
+    : PendingRequest((short)KafkaApiKey.InitProducerId, ApiVersion);
+
+/// <summary>A TxnOffsetCommit request and the mock broker it went to: the offsets to apply if the transaction commits.</summary>
+internal sealed record PendingTxnOffsetCommit(short ApiVersion, TxnOffsetCommitRequest Request, System.Net.EndPoint? Coordinator)
+    : PendingRequest((short)KafkaApiKey.TxnOffsetCommit, ApiVersion);

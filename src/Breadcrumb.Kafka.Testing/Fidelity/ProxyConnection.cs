@@ -20,6 +20,10 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
     private const int MaxHoldMs = 100;
 
     private readonly ConcurrentDictionary<int, PendingRequest> pending = new();
+    private readonly System.Net.EndPoint? upstreamEndPoint = upstream.RemoteEndPoint;
+
+    // Work a response waits for before it is flushed to the client (applying a committed transaction's offsets).
+    private Task? followUp;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -86,6 +90,12 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
                     {
                         await Task.Delay(hold, lifetime.Token).ConfigureAwait(false);
                     }
+
+                    if (followUp is { } work)
+                    {
+                        followUp = null;
+                        await work.WaitAsync(lifetime.Token).ConfigureAwait(false);
+                    }
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
@@ -124,7 +134,7 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
             {
                 try
                 {
-                    var request = WithContiguous(frame.Slice(4), static (span, inspector) => inspector.InspectRequest(span), inspector);
+                    var request = WithContiguous(frame.Slice(4), static (span, state) => state.inspector.InspectRequest(span, state.upstreamEndPoint), (inspector, upstreamEndPoint));
                     if (request is not null)
                     {
                         Span<byte> id = stackalloc byte[4];
@@ -175,7 +185,7 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
             KafkaWriter? rewritten;
             try
             {
-                emptied = inspector.InspectResponse(request, body, out rewritten);
+                emptied = inspector.InspectResponse(request, body, out rewritten, out followUp);
             }
             catch (KafkaProtocolException e)
             {

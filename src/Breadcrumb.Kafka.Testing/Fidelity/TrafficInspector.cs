@@ -6,12 +6,15 @@ namespace Breadcrumb.Kafka.Testing.Fidelity;
 /// Decides which requests the layer must follow and what it learns from their responses. Everything else passes
 /// through unread. Pure over its inputs and the shared <see cref="TransactionLedger"/>, so unit tests can drive it with bytes.
 /// </summary>
-internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? admin = null)
+internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? admin = null, IOffsetCommitter? committer = null)
 {
     /// <summary>The broker named as controller when the mock names none (the mock has no controller of its own).</summary>
     public const int ControllerId = 1;
 
     public TransactionLedger Ledger { get; } = ledger;
+
+    /// <summary>Gets which producer holds each transactional id, and the offsets open transactions carry.</summary>
+    public TransactionalIds Transactions { get; } = new();
 
     /// <summary>Tells whether a request with this key and version needs <see cref="InspectRequest"/>.</summary>
     public static bool Wants(short apiKey, short apiVersion) => (KafkaApiKey)apiKey switch
@@ -20,13 +23,19 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
         KafkaApiKey.Fetch => apiVersion is >= FetchResponse.MinVersion and <= FetchResponse.MaxVersion,
         KafkaApiKey.ListOffsets => apiVersion is >= ListOffsetsMessages.MinVersion and <= ListOffsetsMessages.MaxVersion,
         KafkaApiKey.EndTxn => apiVersion <= EndTxnMessages.MaxVersion,
+        KafkaApiKey.InitProducerId => apiVersion <= TransactionMessages.InitProducerIdMaxVersion,
+        KafkaApiKey.AddPartitionsToTxn => apiVersion <= TransactionMessages.AddPartitionsToTxnMaxVersion,
+        KafkaApiKey.AddOffsetsToTxn => apiVersion <= TransactionMessages.AddOffsetsToTxnMaxVersion,
+        KafkaApiKey.TxnOffsetCommit => apiVersion <= TransactionMessages.TxnOffsetCommitMaxVersion,
         KafkaApiKey.Metadata => apiVersion <= 13,
         KafkaApiKey.ApiVersions => apiVersion <= ApiVersionsMessages.MaxVersion,
         _ => AdminMessages.Answers(apiKey, apiVersion),
     };
 
     /// <summary>Reads a request (the frame without its size prefix) and returns what to remember until its response.</summary>
-    public PendingRequest? InspectRequest(ReadOnlySpan<byte> request)
+    /// <param name="request">The request.</param>
+    /// <param name="upstream">The mock broker the connection leads to.</param>
+    public PendingRequest? InspectRequest(ReadOnlySpan<byte> request, System.Net.EndPoint? upstream = null)
     {
         var reader = new KafkaReader(request);
         var header = RequestHeader.Read(ref reader);
@@ -45,6 +54,11 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
                     return null;
                 }
 
+                if (produced.Exists(p => p.Transactional && Transactions.IsFenced(p.ProducerId)))
+                {
+                    return Fenced(header, TransactionMessages.WriteProduceError(produced, header.ApiVersion, TransactionMessages.InvalidProducerEpoch));
+                }
+
                 return new PendingProduce(header.ApiVersion, produced);
             case KafkaApiKey.Fetch:
                 var (isolation, maxWait) = FetchResponse.ReadRequestIsolation(ref reader);
@@ -54,7 +68,25 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
                 return listIsolation == 1 && latest.Count > 0 ? new PendingListOffsets(header.ApiVersion, latest) : null;
             case KafkaApiKey.EndTxn:
                 var (producerId, committed) = EndTxnMessages.ReadRequest(ref reader);
-                return new PendingEndTxn(header.ApiVersion, producerId, committed);
+                return Transactions.IsFenced(producerId)
+                    ? Fenced(header, TransactionMessages.WriteErrorOnly(TransactionMessages.InvalidProducerEpoch))
+                    : new PendingEndTxn(header.ApiVersion, producerId, committed);
+            case KafkaApiKey.InitProducerId:
+                var transactionalId = TransactionMessages.ReadInitProducerIdRequest(ref reader, header.ApiVersion);
+                return string.IsNullOrEmpty(transactionalId) ? null : new PendingInitProducerId(header.ApiVersion, transactionalId);
+            case KafkaApiKey.AddPartitionsToTxn:
+                return Transactions.IsFenced(TransactionMessages.ReadProducerId(ref reader))
+                    ? Fenced(header, TransactionMessages.WriteAddPartitionsError(TransactionMessages.ReadAddPartitionsTopics(ref reader), TransactionMessages.InvalidProducerEpoch))
+                    : null;
+            case KafkaApiKey.AddOffsetsToTxn:
+                return Transactions.IsFenced(TransactionMessages.ReadProducerId(ref reader))
+                    ? Fenced(header, TransactionMessages.WriteErrorOnly(TransactionMessages.InvalidProducerEpoch))
+                    : null;
+            case KafkaApiKey.TxnOffsetCommit:
+                var offsets = TransactionMessages.ReadTxnOffsetCommitRequest(ref reader, header.ApiVersion);
+                return Transactions.IsFenced(offsets.ProducerId)
+                    ? Fenced(header, TransactionMessages.WriteTxnOffsetCommitError(offsets, header.ApiVersion, TransactionMessages.InvalidProducerEpoch))
+                    : new PendingTxnOffsetCommit(header.ApiVersion, offsets, upstream);
             case KafkaApiKey.Metadata:
                 return admin is null ? null : new PendingMetadata(header.ApiVersion);
             case KafkaApiKey.ApiVersions:
@@ -73,9 +105,18 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
     /// <param name="body">The response body; ListOffsets answers are patched in place.</param>
     /// <param name="rewritten">A replacement body, when the response must change size.</param>
     /// <returns><see langword="true"/> when a read_committed Fetch answer was emptied by an open transaction.</returns>
-    public bool InspectResponse(PendingRequest pending, Span<byte> body, out KafkaWriter? rewritten)
+    public bool InspectResponse(PendingRequest pending, Span<byte> body, out KafkaWriter? rewritten) =>
+        InspectResponse(pending, body, out rewritten, out _);
+
+    /// <inheritdoc cref="InspectResponse(PendingRequest, Span{byte}, out KafkaWriter?)"/>
+    /// <param name="pending">What the request was.</param>
+    /// <param name="body">The response body; ListOffsets answers are patched in place.</param>
+    /// <param name="rewritten">A replacement body, when the response must change size.</param>
+    /// <param name="followUp">Work to finish before the response reaches the client (a commit's consumer offsets).</param>
+    public bool InspectResponse(PendingRequest pending, Span<byte> body, out KafkaWriter? rewritten, out Task? followUp)
     {
         rewritten = null;
+        followUp = null;
         var reader = new KafkaReader(body);
         switch (pending)
         {
@@ -96,8 +137,37 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
                 if (EndTxnMessages.ReadResponseError(ref reader) == 0)
                 {
                     Ledger.OnEnded(endTxn.ProducerId, endTxn.Committed);
+                    var sent = Transactions.TakeOffsets(endTxn.ProducerId);
+                    if (endTxn.Committed && sent.Count > 0 && committer is not null)
+                    {
+                        followUp = committer.CommitAsync(sent);
+                    }
                 }
 
+                return false;
+            case PendingInitProducerId init:
+                var (error, producerId, _) = TransactionMessages.ReadInitProducerIdResponse(ref reader, init.ApiVersion);
+                if (error == 0 && Transactions.OnInitialized(init.TransactionalId, producerId) is { } fenced)
+                {
+                    // Kafka aborts the fenced producer's open transaction.
+                    Ledger.OnEnded(fenced, committed: false);
+                }
+
+                return false;
+            case PendingTxnOffsetCommit txnOffsets:
+                var request = txnOffsets.Request;
+                var accepted = TransactionMessages.ReadTxnOffsetCommitResponse(ref reader, txnOffsets.ApiVersion)
+                    .Where(r => r.ErrorCode == 0)
+                    .Select(r => (r.Topic, r.Partition))
+                    .ToHashSet();
+                Transactions.AddOffsets(
+                    request.ProducerId,
+                    new TransactionalOffsets(
+                        txnOffsets.Coordinator,
+                        request.GroupId,
+                        request.GenerationId,
+                        request.MemberId,
+                        [.. request.Offsets.Where(o => accepted.Contains((o.Topic, o.Partition)))]));
                 return false;
             case PendingListOffsets list:
                 ReadCommittedRewriter.PatchListOffsets(body, list.ApiVersion, list.LatestAsked, Ledger);
@@ -119,4 +189,7 @@ internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? adm
                 return false;
         }
     }
+
+    private static PendingLocalAnswer Fenced(RequestHeader header, KafkaWriter answer) =>
+        new(header.ApiKey, header.ApiVersion, answer.WrittenMemory);
 }

@@ -62,6 +62,59 @@ internal ref struct KafkaReader
         return Math.Max(length, 0);
     }
 
+    /// <summary>Reads an UNSIGNED_VARINT (7 bits a byte, low bits first), as flexible versions use.</summary>
+    public uint ReadUnsignedVarInt()
+    {
+        uint value = 0;
+        for (var shift = 0; shift <= 28; shift += 7)
+        {
+            var b = Take(1)[0];
+            value |= (uint)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new KafkaProtocolException($"Unsigned varint at byte {Position - 5} is longer than 5 bytes.");
+    }
+
+    /// <summary>Reads a COMPACT_STRING or COMPACT_NULLABLE_STRING (UNSIGNED_VARINT length + 1, 0 for null).</summary>
+    public string? ReadCompactString()
+    {
+        var length = (int)ReadUnsignedVarInt() - 1;
+        return length < 0 ? null : Encoding.UTF8.GetString(Take(length));
+    }
+
+    /// <summary>Reads a COMPACT_ARRAY length (UNSIGNED_VARINT count + 1, 0 for null, read as empty).</summary>
+    public int ReadCompactArrayLength()
+    {
+        var length = (int)ReadUnsignedVarInt() - 1;
+        if (length > Remaining)
+        {
+            throw new KafkaProtocolException($"Compact array of {length} elements cannot fit in the {Remaining} bytes left at byte {Position}.");
+        }
+
+        return Math.Max(length, 0);
+    }
+
+    /// <summary>Skips a TAG_BUFFER: a count of tagged fields, each a tag, a size and that many bytes.</summary>
+    public void SkipTags()
+    {
+        var count = ReadUnsignedVarInt();
+        for (var i = 0; i < count; i++)
+        {
+            _ = ReadUnsignedVarInt();
+            Skip((int)ReadUnsignedVarInt());
+        }
+    }
+
+    /// <summary>Reads a string, compact in flexible versions.</summary>
+    public string? ReadString(bool flexible) => flexible ? ReadCompactString() : ReadString();
+
+    /// <summary>Reads an array length, compact in flexible versions.</summary>
+    public int ReadArrayLength(bool flexible) => flexible ? ReadCompactArrayLength() : ReadArrayLength();
+
     public void Skip(int count) => Take(count);
 
     private ReadOnlySpan<byte> Take(int count)

@@ -68,6 +68,60 @@ internal sealed class KafkaWriter
         WriteRaw(value);
     }
 
+    /// <summary>Writes an UNSIGNED_VARINT (7 bits a byte, low bits first).</summary>
+    public void WriteUnsignedVarInt(uint value)
+    {
+        while (value >= 0x80)
+        {
+            WriteInt8(unchecked((sbyte)((value & 0x7F) | 0x80)));
+            value >>= 7;
+        }
+
+        WriteInt8((sbyte)value);
+    }
+
+    /// <summary>Writes a string, as a COMPACT_NULLABLE_STRING in flexible versions.</summary>
+    public void WriteString(string? value, bool flexible)
+    {
+        if (!flexible)
+        {
+            WriteString(value);
+            return;
+        }
+
+        if (value is null)
+        {
+            WriteUnsignedVarInt(0);
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteUnsignedVarInt((uint)bytes.Length + 1);
+        WriteRaw(bytes);
+    }
+
+    /// <summary>Writes an array length, as a COMPACT_ARRAY length in flexible versions.</summary>
+    public void WriteArrayLength(int count, bool flexible)
+    {
+        if (flexible)
+        {
+            WriteUnsignedVarInt((uint)count + 1);
+        }
+        else
+        {
+            WriteInt32(count);
+        }
+    }
+
+    /// <summary>Writes an empty TAG_BUFFER in flexible versions; nothing otherwise.</summary>
+    public void WriteEmptyTags(bool flexible)
+    {
+        if (flexible)
+        {
+            WriteUnsignedVarInt(0);
+        }
+    }
+
     public void WriteRaw(ReadOnlySpan<byte> value)
     {
         value.CopyTo(output.GetSpan(value.Length));

@@ -52,6 +52,35 @@ internal sealed class Wire
         return this;
     }
 
+    /// <summary>An UNSIGNED_VARINT, 7 bits a byte, low bits first.</summary>
+    public Wire UVar(uint v)
+    {
+        while (v >= 0x80)
+        {
+            bytes.Add((byte)((v & 0x7F) | 0x80));
+            v >>= 7;
+        }
+
+        bytes.Add((byte)v);
+        return this;
+    }
+
+    /// <summary>A COMPACT_NULLABLE_STRING: length + 1 as an unsigned varint, 0 for null.</summary>
+    public Wire CStr(string? v)
+    {
+        if (v is null)
+        {
+            return UVar(0);
+        }
+
+        UVar((uint)Encoding.UTF8.GetByteCount(v) + 1);
+        bytes.AddRange(Encoding.UTF8.GetBytes(v));
+        return this;
+    }
+
+    /// <summary>An empty TAG_BUFFER.</summary>
+    public Wire NoTags() => UVar(0);
+
     public byte[] ToArray() => [.. bytes];
 
     /// <summary>A record batch (magic 2) with <paramref name="records"/> records of opaque payload.</summary>
