@@ -73,19 +73,16 @@ public sealed class SampleCommand
     /// <summary>Parses the arguments, connects, runs the section and prints its summary.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="run">Runs the section.</param>
-    /// <param name="print">Prints the summary as tables; not called with <c>--json</c>.</param>
     /// <param name="stdout">Standard output (tests pass a writer).</param>
     /// <param name="stderr">Standard error (tests pass a writer).</param>
     /// <returns>The exit code: 0 done, 1 failed or an invariant broke, 2 bad arguments, 130 cancelled.</returns>
     public async Task<int> RunAsync(
         string[] args,
         Func<SampleContext, ParseResult, Task<SectionSummary>> run,
-        Action<SampleContext, SectionSummary> print,
         TextWriter? stdout = null,
         TextWriter? stderr = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(print);
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var parsed = Root.Parse(args);
@@ -95,7 +92,7 @@ public sealed class SampleCommand
             return 2;
         }
 
-        Root.SetAction((result, token) => ExecuteAsync(result, run, print, stdout, stderr, token));
+        Root.SetAction((result, token) => ExecuteAsync(result, run, stdout, stderr, token));
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).ConfigureAwait(false);
     }
 
@@ -104,7 +101,6 @@ public sealed class SampleCommand
     private async Task<int> ExecuteAsync(
         ParseResult result,
         Func<SampleContext, ParseResult, Task<SectionSummary>> run,
-        Action<SampleContext, SectionSummary> print,
         TextWriter stdout,
         TextWriter stderr,
         CancellationToken cancellationToken)
@@ -132,7 +128,7 @@ public sealed class SampleCommand
             }
             else
             {
-                print(context, summary);
+                summary.ToReport().Render(console);
             }
 
             var broken = summary.CheckInvariants(settings.Records);

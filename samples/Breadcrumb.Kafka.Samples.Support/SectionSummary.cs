@@ -25,4 +25,8 @@ public abstract record SectionSummary
     /// <param name="records">The number of records each producer was asked to send.</param>
     /// <returns>One sentence per broken invariant.</returns>
     public abstract IReadOnlyList<string> CheckInvariants(int records);
+
+    /// <summary>Describes what the section observed, as sentences and tables.</summary>
+    /// <returns>The report.</returns>
+    public abstract SectionReport ToReport();
 }
