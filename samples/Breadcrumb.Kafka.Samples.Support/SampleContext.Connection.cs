@@ -19,7 +19,7 @@ public sealed partial class SampleContext
                     $"config file '{file}' not found (-f/--config): give the path of your librdkafka.config, e.g. -f ~/.confluent/librdkafka.config.");
             }
 
-            connection = ReadConfigFile(file);
+            connection = KafkaConnection.FromConfigFile(file);
             if (settings.BootstrapServers is { } servers)
             {
                 connection = connection.WithProperty("bootstrap.servers", KafkaConnection.FromBootstrapServers(servers).BootstrapServers);
@@ -32,10 +32,6 @@ public sealed partial class SampleContext
 
         return connection;
     }
-
-    // Until KafkaConnection.FromConfigFile lands (data branch), -f is refused with a clear message.
-    private static KafkaConnection ReadConfigFile(string file) =>
-        throw new SampleException($"-f {file}: reading librdkafka.config files is not available in this build yet; use --bootstrap-servers.");
 
     private static async Task CheckReachableAsync(KafkaConnection connection, bool verbose, CancellationToken cancellationToken)
     {
