@@ -25,7 +25,7 @@ public static class TransactionalOffsetsProbe
         ArgumentNullException.ThrowIfNull(cluster);
         var topic = $"breadcrumb-probe-offsets-{Guid.NewGuid():N}";
         cluster.CreateTopic(topic, 1);
-        
+
         // The mock applies offsets synchronously at commit, so a short wait suffices.
         return RunAsync(cluster.Connection, topic, TimeSpan.FromSeconds(5), cancellationToken);
     }

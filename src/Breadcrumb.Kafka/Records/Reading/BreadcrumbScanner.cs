@@ -77,8 +77,9 @@ internal sealed partial class BreadcrumbScanner
         {
             if (end >= options.MaxRecordBytes)
             {
+                var recordStart = Math.Max(0, buffer.AsSpan(0, end).IndexOfAnyExcept(" \t\r\n,"u8));
                 throw Error(
-                    0,
+                    recordStart,
                     string.Create(CultureInfo.InvariantCulture, $"the record is longer than {options.MaxRecordBytes} bytes"),
                     "Look for a missing closing quote or '}' here, or raise BreadcrumbReadOptions.MaxRecordBytes.",
                     RecordIndex);
