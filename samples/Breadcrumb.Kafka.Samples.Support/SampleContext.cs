@@ -59,7 +59,7 @@ public sealed partial class SampleContext : IAsyncDisposable
     /// <summary>Gets a one-line description of the broker, for the first line a sample prints.</summary>
     public string Describe() => Kind switch
     {
-        ConnectionKind.EmbeddedInProcess => $"embedded Kafka started in this process at {Connection.BootstrapServers}",
+        ConnectionKind.EmbeddedInProcess => $"embedded Kafka ({(Cluster?.Options.Fidelity == EmbeddedKafkaFidelity.RawMock ? "raw mock" : "faithful layer")}) in this process at {Connection.BootstrapServers}",
         ConnectionKind.BrokerHost => $"embedded Kafka of the broker host (samples/Broker) at {Connection.BootstrapServers}",
         _ => Connection.Source is null ? $"Kafka at {Connection.BootstrapServers}" : $"Kafka at {Connection.BootstrapServers} from {Connection.Source}",
     };
@@ -104,7 +104,7 @@ public sealed partial class SampleContext : IAsyncDisposable
             return new SampleContext(settings, connection, ConnectionKind.BrokerHost, null, ownsCluster: false, console, cancellationToken);
         }
 
-        var cluster = await EmbeddedKafkaCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var cluster = await EmbeddedKafkaCluster.StartAsync(settings.EmbeddedOptions(), cancellationToken).ConfigureAwait(false);
         cluster.CreateTopic(settings.Topic, SampleSettings.DefaultPartitions);
         return new SampleContext(settings, cluster.Connection, ConnectionKind.EmbeddedInProcess, cluster, ownsCluster: true, console, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Breadcrumb.Kafka.Samples;
 
 /// <summary>
@@ -7,15 +9,19 @@ namespace Breadcrumb.Kafka.Samples;
 public abstract record SectionSummary
 {
     /// <summary>Gets the lab section, "A" to "I".</summary>
+    [JsonPropertyOrder(-10)]
     public required string Section { get; init; }
 
     /// <summary>Gets the topic the section used.</summary>
+    [JsonPropertyOrder(-9)]
     public required string Topic { get; init; }
 
     /// <summary>Gets the number of records whose delivery the broker confirmed.</summary>
+    [JsonPropertyOrder(-8)]
     public required long Produced { get; init; }
 
     /// <summary>Gets the number of records the section's consumers received.</summary>
+    [JsonPropertyOrder(-7)]
     public required long Consumed { get; init; }
 
     /// <summary>Gets how long the section took, in seconds.</summary>
