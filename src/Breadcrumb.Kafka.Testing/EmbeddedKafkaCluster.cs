@@ -32,7 +32,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         Options = options;
         MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
             ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
-        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers) : null;
+        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers, new LayerAdmin(this)) : null;
         BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
 
         var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
@@ -122,11 +122,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     {
         TopicNames.Validate(topic);
         Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
-        layer?.Ledger.Forget(topic);
-        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
-        {
-            deletedBefore.TryRemove(key, out _);
-        }
+        Forget(topic);
     }
 
     /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
@@ -252,6 +248,15 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
                 ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
                 return cluster;
             }
+        }
+    }
+
+    private void Forget(string topic)
+    {
+        layer?.Ledger.Forget(topic);
+        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
+        {
+            deletedBefore.TryRemove(key, out _);
         }
     }
 

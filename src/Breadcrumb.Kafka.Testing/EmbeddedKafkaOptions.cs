@@ -21,13 +21,13 @@ public sealed class EmbeddedKafkaOptions
     public TimeSpan GroupSessionTimeout { get; set; } = EmbeddedKafkaDefaults.GroupSessionTimeout;
 
     /// <summary>Gets or sets whether clients reach the mock through the transaction-aware layer or directly.</summary>
-    /// <value>The default is <see cref="EmbeddedKafkaFidelity.RawMock"/>.</value>
+    /// <value>The default is <see cref="EmbeddedKafkaFidelity.Faithful"/>.</value>
     /// <remarks>
     /// <see cref="EmbeddedKafkaFidelity.Faithful"/> gives read_committed consumers Kafka's answers (last stable offset,
     /// aborted records skipped) and counts the bytes each partition received;
     /// <see cref="EmbeddedKafkaFidelity.RawMock"/> measures the mock alone.
     /// </remarks>
-    public EmbeddedKafkaFidelity Fidelity { get; set; } = EmbeddedKafkaFidelity.RawMock;
+    public EmbeddedKafkaFidelity Fidelity { get; set; } = EmbeddedKafkaFidelity.Faithful;
 
     internal void Validate()
     {

@@ -11,14 +11,15 @@ public sealed partial class KafkaConnection
     /// <returns>A connection whose <see cref="Source"/> is <paramref name="path"/>.</returns>
     /// <remarks>
     /// Each line is <c>key=value</c>, split at the first <c>=</c> (so values may contain <c>=</c>), with whitespace trimmed
-    /// around key and value; blank lines and lines starting with <c>#</c> are ignored. Keys are passed to librdkafka unchecked
-    /// (it rejects unknown ones when a client is built), except the Schema Registry settings Confluent puts in the same file
-    /// (<c>schema.registry.url</c>, <c>basic.auth.credentials.source</c>, <c>basic.auth.user.info</c>), which are dropped as
+    /// around key and value; blank lines and lines starting with <c>#</c> are ignored. Keys must be librdkafka properties
+    /// (or Confluent.Kafka's <c>dotnet.*</c>; any key once <c>plugin.library.paths</c> loads plugins), checked here so a typo
+    /// fails on its line rather than when a client is built. The Schema Registry settings Confluent puts in the same file
+    /// (<c>schema.registry.url</c>, <c>basic.auth.credentials.source</c>, <c>basic.auth.user.info</c>) are dropped, as
     /// Confluent's examples do. Error messages give the file, line and key but never a value, so secrets stay out of logs.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist; the message gives the full path tried.</exception>
-    /// <exception cref="KafkaConfigFileException">A line has no <c>=</c>, an empty key or value, or repeats a key; or <c>bootstrap.servers</c> is missing or not <c>host:port</c>.</exception>
+    /// <exception cref="KafkaConfigFileException">A line has no <c>=</c>, an empty key or value, an unknown key, or repeats a key; or <c>bootstrap.servers</c> is missing or not <c>host:port</c>.</exception>
     public static KafkaConnection FromConfigFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -6,7 +6,10 @@ namespace Breadcrumb.Kafka;
 /// Parses a <c>librdkafka.config</c> properties file the way Confluent's examples (<c>ccloud_lib.read_ccloud_config</c>) do:
 /// <c>key=value</c> lines split at the first <c>=</c>, both sides trimmed, <c>#</c> comment lines and blank lines ignored.
 /// </summary>
-/// <remarks>Stricter than Confluent's reader: no '=', an empty key or value, or a key given twice is an error. Messages never quote values.</remarks>
+/// <remarks>
+/// Stricter than Confluent's reader: no '=', an empty key or value, a key given twice, or a key librdkafka does not know
+/// (unless plugins are loaded) is an error. Messages never quote values.
+/// </remarks>
 internal static class LibrdkafkaConfigParser
 {
     /// <summary>Schema Registry settings Confluent writes into the same file; Kafka clients reject them, so Confluent's examples pop them.</summary>
@@ -65,9 +68,22 @@ internal static class LibrdkafkaConfigParser
     }
 
     /// <summary>Builds the connection from parsed properties, without the Schema Registry settings.</summary>
-    /// <exception cref="KafkaConfigFileException"><c>bootstrap.servers</c> is missing or malformed.</exception>
+    /// <exception cref="KafkaConfigFileException">A key is unknown, or <c>bootstrap.servers</c> is missing or malformed.</exception>
     public static KafkaConnection ToConnection(Dictionary<string, string> properties, Dictionary<string, int> lines, string path)
     {
+        // Plugins (e.g. Confluent's monitoring interceptor) add properties librdkafka's own list does not have.
+        if (!properties.ContainsKey("plugin.library.paths"))
+        {
+            var unknown = lines.Where(l => !SchemaRegistryKeys.Contains(l.Key) && !LibrdkafkaProperties.IsKnown(l.Key)).OrderBy(l => l.Value).FirstOrDefault();
+            if (unknown.Key is { } key)
+            {
+                var hint = LibrdkafkaProperties.Suggest(key) is { } suggestion
+                    ? $"Did you mean '{suggestion}'?"
+                    : "Check the spelling against librdkafka's CONFIGURATION.md, or remove the line.";
+                throw Error(path, unknown.Value, key, $"'{key}' is not a librdkafka property", hint);
+            }
+        }
+
         if (!properties.ContainsKey("bootstrap.servers"))
         {
             throw new KafkaConfigFileException(

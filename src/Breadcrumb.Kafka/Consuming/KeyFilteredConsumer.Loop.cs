@@ -13,13 +13,12 @@ public sealed partial class KeyFilteredConsumer
         var time = options.TimeProvider;
         var startedAt = time.GetTimestamp();
         var tally = new ConsumeTally();
-        var gate = Gate;
-        var paused = new HashSet<TopicPartition>();
+        var gate = new GateState(Gate);
         try
         {
-            using var consumer = Build(tally, startedAt, gate, paused);
+            using var consumer = Build(tally, startedAt, gate);
             StartReading(consumer, tally, startedAt);
-            var reason = Loop(consumer, tally, writer, slots, gate, paused, cancellationToken);
+            var reason = Loop(consumer, tally, writer, slots, gate, cancellationToken);
             Finish(consumer, tally);
             return tally.ToSummary(options, reason, time.GetElapsedTime(startedAt));
         }
@@ -34,8 +33,7 @@ public sealed partial class KeyFilteredConsumer
         ConsumeTally tally,
         ChannelWriter<ConsumedRecord>? writer,
         SemaphoreSlim? slots,
-        GroupStartGate? gate,
-        HashSet<TopicPartition> paused,
+        GateState gate,
         CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
@@ -45,19 +43,19 @@ public sealed partial class KeyFilteredConsumer
         var maxRecords = options.MaxRecords ?? long.MaxValue;
         var idleTimeout = options.IdleTimeout;
         var lastActivity = time.GetTimestamp();
-        var gateOpen = gate is null;
+        var sinceStore = 0;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (!gateOpen)
+                if (!gate.Open)
                 {
                     // Waiting for the other members is not idleness: the clock starts when everyone can read.
                     lastActivity = time.GetTimestamp();
-                    if (gate!.CheckOpen())
+                    if (gate.Gate!.CheckOpen())
                     {
-                        gateOpen = true;
-                        ResumePaused(consumer, paused);
+                        gate.Open = true;
+                        ResumePaused(consumer, gate.Paused);
                     }
                 }
 
@@ -72,8 +70,20 @@ public sealed partial class KeyFilteredConsumer
                     continue;
                 }
 
+                if (!gate.Open)
+                {
+                    PauseNewlyAssigned(consumer, gate.PendingAssigned, gate.Paused);
+                    if (result is { IsPartitionEOF: false })
+                    {
+                        Rewind(consumer, result, gate.Rewound);
+                        continue;
+                    }
+                }
+
                 if (result is null)
                 {
+                    StoreOffsets(consumer, tally.Assigned, tally);
+                    sinceStore = 0;
                     if (idleTimeout != Timeout.InfiniteTimeSpan && time.GetElapsedTime(lastActivity) >= idleTimeout)
                     {
                         return ConsumeStopReason.IdleTimeout;
@@ -85,7 +95,7 @@ public sealed partial class KeyFilteredConsumer
                 if (result.IsPartitionEOF)
                 {
                     tally.AtEnd(result.Topic, result.Partition.Value);
-                    if (options.StopAtEndOfPartitions && gateOpen && tally.AllAssignedAtEnd)
+                    if (options.StopAtEndOfPartitions && gate.Open && tally.AllAssignedAtEnd)
                     {
                         return ConsumeStopReason.EndOfPartitions;
                     }
@@ -94,6 +104,12 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 lastActivity = time.GetTimestamp();
+                if (++sinceStore >= StoreEvery)
+                {
+                    StoreOffsets(consumer, tally.Assigned, tally);
+                    sinceStore = 0;
+                }
+
                 var partition = tally.Partition(result.Topic, result.Partition.Value);
                 var offset = result.Offset.Value;
                 var key = result.Message.Key;
@@ -126,13 +142,17 @@ public sealed partial class KeyFilteredConsumer
         return ConsumeStopReason.Cancelled;
     }
 
-    private IConsumer<string, byte[]> Build(ConsumeTally tally, long startedAt, GroupStartGate? gate, HashSet<TopicPartition> paused)
+    private IConsumer<string, byte[]> Build(ConsumeTally tally, long startedAt, GateState gate)
     {
         var config = connection.CreateConsumerConfig(options.GroupId!);
         config.ClientId = options.Name;
         config.AutoOffsetReset = options.AutoOffsetReset;
         config.IsolationLevel = options.IsolationLevel;
         config.EnableAutoCommit = options.CommitOffsets;
+
+        // Offsets are stored by the loop (in batches) only for records it has read, never for records fetched
+        // while a group gate held them back; auto-commit and the final commit send what was stored.
+        config.EnableAutoOffsetStore = false;
         config.EnablePartitionEof = options.StopAtEndOfPartitions;
         options.ConfigureConsumer?.Invoke(config);
 
@@ -142,30 +162,30 @@ public sealed partial class KeyFilteredConsumer
             .SetPartitionsAssignedHandler((c, added) =>
             {
                 tally.OnAssigned(time.GetElapsedTime(startedAt), added);
-                if (gate is null || added.Count == 0)
+                if (gate.Gate is null || added.Count == 0)
                 {
                     return;
                 }
 
-                if (!gate.IsOpen)
+                if (!gate.Open)
                 {
-                    // Paused before Confluent assigns them: librdkafka keeps an application pause across the assign,
-                    // so no record is fetched until every member holds a partition.
-                    c.Pause(added);
-                    paused.UnionWith(added);
+                    gate.PendingAssigned.AddRange(added);
                 }
 
-                gate.Report(MemberIndex, tally.AssignedCount);
+                gate.Gate.Report(MemberIndex, tally.AssignedCount);
             })
-            .SetPartitionsRevokedHandler((_, removed) =>
+            .SetPartitionsRevokedHandler((c, removed) =>
             {
-                tally.OnRemoved(time.GetElapsedTime(startedAt), removed.Select(p => p.TopicPartition).ToList(), lost: false);
-                gate?.Report(MemberIndex, tally.AssignedCount);
+                // Store before the revoke completes: librdkafka commits the revoked partitions' stored offsets.
+                var partitions = removed.Select(p => p.TopicPartition).ToList();
+                StoreOffsets(c, partitions, tally);
+                tally.OnRemoved(time.GetElapsedTime(startedAt), partitions, lost: false);
+                gate.Gate?.Report(MemberIndex, tally.AssignedCount);
             })
             .SetPartitionsLostHandler((_, lost) =>
             {
                 tally.OnRemoved(time.GetElapsedTime(startedAt), lost.Select(p => p.TopicPartition).ToList(), lost: true);
-                gate?.Report(MemberIndex, tally.AssignedCount);
+                gate.Gate?.Report(MemberIndex, tally.AssignedCount);
             })
             .Build();
     }
@@ -198,6 +218,8 @@ public sealed partial class KeyFilteredConsumer
 
     private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally)
     {
+        tally.CaptureFinalAssignment();
+        StoreOffsets(consumer, tally.Assigned, tally);
         if (options.CommitOffsets && tally.Kept + tally.Skipped > 0)
         {
             try

@@ -1,6 +1,5 @@
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
-using Polly.Timeout;
 
 namespace Breadcrumb.Kafka;
 
@@ -54,6 +53,7 @@ public sealed partial class BreadcrumbProducer
             offset,
             key,
             timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs),
+            timestamp.Type,
             error);
         if (listener is not null)
         {
@@ -114,9 +114,9 @@ public sealed partial class BreadcrumbProducer
                 static state => state.Self.ProduceCounted(state.TopicPartition, state.Message, state.Handler),
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler));
         }
-        catch (TimeoutRejectedException ex)
+        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
         {
-            throw Failure(QueueFullRetry.TimedOut(ex, settings.QueueFullTimeout), ex);
+            throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
         catch (KafkaException ex) when (ex is not BreadcrumbProduceException)
         {
@@ -139,9 +139,9 @@ public sealed partial class BreadcrumbProducer
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex)
+        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
         {
-            throw Failure(QueueFullRetry.TimedOut(ex, settings.QueueFullTimeout), ex);
+            throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
         catch (KafkaException ex) when (ex is not BreadcrumbProduceException)
         {

@@ -117,6 +117,19 @@ public sealed class BreadcrumbFileErrorTests
     }
 
     [Fact]
+    public async Task ReadAsync_InvalidUtf8InAString_ReportsTheField()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(R.Replace("\"1776\"", "\"17?6\"", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xFF;
+        using var stream = new ChunkedStream(bytes, 65536);
+
+        var act = () => BreadcrumbFile.ReadAsync(stream, "bcsample.json").ToListAsync().AsTask();
+
+        (await act.Should().ThrowAsync<BreadcrumbFileException>()).Which.Message.Should().Be(
+            "bcsample.json line 1, byte offset 100 (record 0): field VEHICLE_ID is not valid UTF-8 text. Save the file as UTF-8.");
+    }
+
+    [Fact]
     public async Task ReadAsync_DuplicatedField_PointsAtTheSecondValue()
     {
         var error = await ReadErrorAsync(R.Replace("\"METERS\": \"81607\"", "\"METERS\": \"81607\", \"METERS\": \"81608\"", StringComparison.Ordinal), 65536);

@@ -11,6 +11,7 @@ internal sealed class ConsumeTally
     private readonly List<PartitionAssignmentChange> history = [];
     private readonly List<string> warnings = [];
     private PartitionTally? last;
+    private List<TopicPartition>? finalAssignment;
 
     public KeyOrderChecker Order { get; } = new();
 
@@ -54,6 +55,10 @@ internal sealed class ConsumeTally
         Skipped++;
     }
 
+    public IEnumerable<PartitionTally> Assigned => assigned.Values;
+
+    public PartitionTally? Find(string topic, int partition) => partitions.GetValueOrDefault((topic, partition));
+
     public void AtEnd(string topic, int partition) => Partition(topic, partition).AtEnd = true;
 
     public void OnAssigned(TimeSpan elapsed, IReadOnlyCollection<TopicPartition> added)
@@ -78,6 +83,10 @@ internal sealed class ConsumeTally
             assigned.Remove((tp.Topic, tp.Partition.Value));
         }
     }
+
+    /// <summary>Records the assignment held when the run stopped, before closing revokes it.</summary>
+    public void CaptureFinalAssignment() =>
+        finalAssignment = Sorted(assigned.Keys.Select(p => new TopicPartition(p.Topic, p.Partition)));
 
     public void Warn(string reason)
     {
@@ -104,7 +113,7 @@ internal sealed class ConsumeTally
             OrderHeld = Order.Held,
             OrderViolations = Order.Violations.ToList(),
             PartitionsAssigned = Sorted(everAssigned.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList()),
-            FinalAssignment = Sorted(assigned.Keys.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList()),
+            FinalAssignment = finalAssignment ?? Sorted(assigned.Keys.Select(p => new TopicPartition(p.Topic, p.Partition))),
             AssignmentHistory = history.ToList(),
             StopReason = reason,
             Elapsed = elapsed,

@@ -15,6 +15,12 @@ internal sealed class PartitionTally(string topic, int partition)
 
     public long LastOffset { get; private set; } = -1;
 
+    /// <summary>Gets or sets the next offset already stored for commit (one past the last record read).</summary>
+    public long Stored { get; set; } = -1;
+
+    /// <summary>Gets a value indicating whether records were read past the stored offset.</summary>
+    public bool HasUnstored => LastOffset >= 0 && LastOffset + 1 > Stored;
+
     /// <summary>Gets or sets a value indicating whether the last event from this partition was end-of-partition.</summary>
     public bool AtEnd { get; set; }
 

@@ -17,11 +17,14 @@ internal sealed class BreadcrumbGenerator(int seed)
     private const double MinLatitude = 45.40, MaxLatitude = 45.62, MinLongitude = -122.80, MaxLongitude = -122.45;
     private const double MetersPerDegreeLatitude = 111_320;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 360).Select(i => i.ToString(Invariant))];
+    private static readonly string[] Hdops = [.. Enumerable.Range(0, 21).Select(i => (i / 10.0).ToString("0.#", Invariant))];
 
     private SplitMix64 random = new(unchecked((ulong)seed * 0x2545F4914F6CDD1DUL + 1));
     private string vehicleId = string.Empty, opdDate = string.Empty;
     private long trip, stop;
-    private int readingsLeftInTrip, readingsLeftAtStop, readingInTrip;
+    private const double CruiseSpeed = 9; // m/s, about 32 km/h between stops
+    private int readingsLeftInTrip, readingsLeftAtStop, readingInTrip, dwell;
     private double meters, latitude, longitude, heading, speed, deviation;
     private long actTime;
 
@@ -54,7 +57,8 @@ internal sealed class BreadcrumbGenerator(int seed)
 
     private void StartTrip(bool first)
     {
-        trip += random.Next(5, 30);
+        // Trip and stop events share one counter, so a new trip is numbered after every earlier stop.
+        trip = Math.Max(trip, stop) + random.Next(5, 30);
         stop = trip + random.Next(2, 9);
         readingsLeftInTrip = random.Next(300, 900);
         readingsLeftAtStop = random.Next(10, 60);
@@ -71,13 +75,15 @@ internal sealed class BreadcrumbGenerator(int seed)
     {
         var seconds = readingInTrip == 0 ? 0 : random.Chance(0.03) ? 10 : 5;
         actTime += seconds;
-        speed = readingsLeftAtStop == 0 ? 0 : Math.Clamp(speed + ((random.NextDouble() - 0.4) * 4), 0, 20);
+        speed = dwell > 0 ? 0 : Math.Clamp(speed + ((CruiseSpeed - speed) * 0.3) + ((random.NextDouble() - 0.5) * 6), 0, 20);
+        dwell = Math.Max(0, dwell - 1);
         heading = (heading + ((random.NextDouble() - 0.5) * 30) + 360) % 360;
         Move(speed * seconds);
         if (readingsLeftAtStop-- == 0)
         {
             stop += random.Next(1, 4);
             readingsLeftAtStop = random.Next(10, 60);
+            dwell = random.Next(1, 7);
         }
 
         deviation += (random.NextDouble() - 0.5) * 10;
@@ -90,19 +96,22 @@ internal sealed class BreadcrumbGenerator(int seed)
             VehicleId = vehicleId,
             Meters = ((long)meters).ToString(Invariant),
             ActTime = actTime.ToString(Invariant),
-            Velocity = blankMotion ? string.Empty : ((int)speed).ToString(Invariant),
-            Direction = blankMotion ? string.Empty : ((int)heading).ToString(Invariant),
-            RadioQuality = random.Chance(0.9) ? string.Empty : random.Next(0, 4).ToString(Invariant),
-            GpsLongitude = longitude.ToString("0.######", Invariant),
-            GpsLatitude = latitude.ToString("0.######", Invariant),
-            GpsSatellites = random.Next(6, 13).ToString(Invariant),
-            GpsHdop = (random.Next(7, 21) / 10.0).ToString("0.#", Invariant),
+            Velocity = blankMotion ? string.Empty : SmallNumbers[(int)speed],
+            Direction = blankMotion ? string.Empty : SmallNumbers[(int)heading],
+            RadioQuality = random.Chance(0.9) ? string.Empty : SmallNumbers[random.Next(0, 4)],
+            GpsLongitude = Coordinate(longitude),
+            GpsLatitude = Coordinate(latitude),
+            GpsSatellites = SmallNumbers[random.Next(6, 13)],
+            GpsHdop = Hdops[random.Next(7, 21)],
             ScheduleDeviation = readingInTrip < 3 || random.Chance(0.03) ? string.Empty : ((int)deviation).ToString(Invariant),
         };
         readingInTrip++;
         readingsLeftInTrip--;
         return record;
     }
+
+    // Six decimals without trailing zeros, as TriMet's export prints them (45.63653, -122.604897).
+    private static string Coordinate(double degrees) => Math.Round(degrees, 6).ToString(Invariant);
 
     private void Move(double distance)
     {

@@ -64,8 +64,12 @@ internal sealed partial class BreadcrumbScanner
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
-                values[field] = reader.GetString();
-                continue;
+                if (TryGetString(ref reader, out values[field]))
+                {
+                    continue;
+                }
+
+                error = Error(at, $"field {name} is not valid UTF-8 text", "Save the file as UTF-8.", RecordIndex);
             }
             else if (reader.TokenType == JsonTokenType.Number && options.AllowNumbersAsStrings)
             {
@@ -107,6 +111,21 @@ internal sealed partial class BreadcrumbScanner
         RecordIndex++;
         record = BreadcrumbFields.ToRecord(values);
         return ScanStatus.Record;
+    }
+
+    private static bool TryGetString(ref Utf8JsonReader reader, out string? value)
+    {
+        try
+        {
+            value = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is transcoded, so bad bytes surface here.
+            value = null;
+            return false;
+        }
     }
 
     /// <summary>Throws <paramref name="error"/> unless invalid records are skipped.</summary>
