@@ -4,11 +4,11 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka.Benchmarks;
 
 /// <summary>Command-line settings and the client settings every variant shares.</summary>
-internal sealed record BenchSettings(int Records, int Rounds, int Partitions, int Keys, double LingerMs, int NaiveRecords)
+internal sealed record BenchSettings(int Records, int Rounds, int Partitions, int Keys, double LingerMs, int NaiveRecords, bool Quick = false)
 {
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(Records: 100_000, Rounds: 5, Partitions: 16, Keys: 256, LingerMs: 1, NaiveRecords: 300);
+        var settings = new BenchSettings(Records: 100_000, Rounds: 5, Partitions: 16, Keys: 256, LingerMs: 0, NaiveRecords: 300);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -20,8 +20,9 @@ internal sealed record BenchSettings(int Records, int Rounds, int Partitions, in
                 "--keys" => settings with { Keys = PositiveInt(args[i], value) },
                 "--linger" => settings with { LingerMs = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--naive" => settings with { NaiveRecords = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--quick" => settings with { Quick = bool.Parse(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Use --records N --rounds N --partitions N --keys N --linger MS --naive N."),
+                    $"Unknown option {args[i]}. Use --records N --rounds N --partitions N --keys N --linger MS --naive N --quick true|false (only raw vs Breadcrumb Send)."),
             };
             i++;
         }

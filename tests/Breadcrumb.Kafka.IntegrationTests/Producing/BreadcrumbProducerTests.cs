@@ -134,6 +134,20 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Send_AfterAFatalClientError_ThrowsItWithCodeAndHint()
+    {
+        await using var sut = CreateSut(fixture.CreateTopic(partitions: 1));
+
+        // The error handler librdkafka calls; a real fatal error (e.g. a lost idempotence sequence) arrives the same way.
+        sut.OnClientError(new Error(ErrorCode.Local_Fatal, "Fatal idempotent producer error: out of order sequence", isFatal: true));
+        var act = () => sut.Send(new BreadcrumbRecord());
+
+        act.Should().Throw<BreadcrumbProduceException>()
+            .Where(e => e.Error.IsFatal && e.Error.Code == ErrorCode.Local_Fatal)
+            .WithMessage("Producer 'producer0' could not send to topic '*': Fatal idempotent producer error: out of order sequence (Local_Fatal, fatal: *). Hint: *create a new one.");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Send_AfterDispose_Throws()
     {
         var sut = CreateSut(fixture.CreateTopic(partitions: 1));

@@ -63,6 +63,22 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task SendAsync_Canceled_StopsWaitingButTheRecordIsStillDeliveredAndCounted()
+    {
+        var topic = fixture.CreateTopic(partitions: 6);
+        await using var sut = CreateSut(topic, FlushPolicy.AtEnd, null);
+        using var cts = new CancellationTokenSource();
+
+        var send = sut.SendAsync(new BreadcrumbRecord(), cts.Token).AsTask();
+        await cts.CancelAsync();
+        var act = () => send;
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        await sut.FlushAsync(TestContext.Current.CancellationToken);
+
+        sut.GetSummary().Delivered.Should().Be(1);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task AtEnd_Dispose_FlushesHeldRecords()
     {
         var topic = fixture.CreateTopic(partitions: 6);
