@@ -19,7 +19,7 @@ public sealed partial class KeyFilteredConsumer
             using var consumer = Build(tally, startedAt, gate);
             StartReading(consumer, tally, startedAt);
             var reason = Loop(consumer, tally, writer, slots, gate, cancellationToken);
-            Finish(consumer, tally);
+            Finish(consumer, tally, options.CommitOffsets);
             return tally.ToSummary(options, reason, time.GetElapsedTime(startedAt));
         }
         finally
@@ -44,6 +44,7 @@ public sealed partial class KeyFilteredConsumer
         var idleTimeout = options.IdleTimeout;
         var lastActivity = time.GetTimestamp();
         var sinceStore = 0;
+        var sawRecord = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -84,6 +85,13 @@ public sealed partial class KeyFilteredConsumer
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
                     sinceStore = 0;
+                    if (sawRecord)
+                    {
+                        // Records arrived during the last poll interval: idleness starts now, not at the last record.
+                        lastActivity = time.GetTimestamp();
+                        sawRecord = false;
+                    }
+
                     if (idleTimeout != Timeout.InfiniteTimeSpan && time.GetElapsedTime(lastActivity) >= idleTimeout)
                     {
                         return ConsumeStopReason.IdleTimeout;
@@ -103,7 +111,8 @@ public sealed partial class KeyFilteredConsumer
                     continue;
                 }
 
-                lastActivity = time.GetTimestamp();
+                // No clock read per record: the next empty poll restarts the idle clock.
+                sawRecord = true;
                 if (++sinceStore >= StoreEvery)
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
@@ -126,7 +135,6 @@ public sealed partial class KeyFilteredConsumer
                     slots!.Wait(cancellationToken);
                     writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));
-                    lastActivity = time.GetTimestamp();
                 }
 
                 if (tally.Kept >= maxRecords)
@@ -159,6 +167,14 @@ public sealed partial class KeyFilteredConsumer
         var time = options.TimeProvider;
         return new ConsumerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, error) => tally.Warn(error.Reason))
+            .SetOffsetsCommittedHandler((_, committed) =>
+            {
+                var error = committed.Error.IsError ? committed.Error : committed.Offsets.Select(o => o.Error).FirstOrDefault(e => e.IsError);
+                if (error is not null && error.Code != ErrorCode.Local_NoOffset)
+                {
+                    tally.Warn($"offsets were not committed: {error.Code} ({error.Reason})");
+                }
+            })
             .SetPartitionsAssignedHandler((c, added) =>
             {
                 tally.OnAssigned(time.GetElapsedTime(startedAt), added);
@@ -216,25 +232,14 @@ public sealed partial class KeyFilteredConsumer
         }
     }
 
-    private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally)
+    private static void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally, bool commitOffsets)
     {
         tally.CaptureFinalAssignment();
-        StoreOffsets(consumer, tally.Assigned, tally);
-        if (options.CommitOffsets && tally.Kept + tally.Skipped > 0)
+        if (commitOffsets)
         {
-            try
-            {
-                // Auto-commit runs every 5 s; commit now so a rerun in the same group starts after what was read.
-                consumer.Commit();
-            }
-            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
-            {
-                // Nothing new to commit since the last auto-commit.
-            }
-            catch (KafkaException e)
-            {
-                tally.Warn($"offsets were not committed: {e.Error.Code} ({e.Error.Reason})");
-            }
+            // Close() with enable.auto.commit commits the stored offsets synchronously before it leaves,
+            // so a rerun in the same group starts after what was read; no separate Commit() round trip.
+            StoreOffsetsOf(consumer, tally);
         }
 
         consumer.Close();

@@ -7,16 +7,21 @@ namespace Breadcrumb.Kafka;
 public sealed partial class KeyFilteredConsumer
 {
     /// <summary>Records read between two offset stores; storing is batched because each store is a native call.</summary>
-    private const int StoreEvery = 512;
+    private const int StoreEvery = 4096;
 
     /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
     private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
     {
-        if (!options.CommitOffsets)
+        if (options.CommitOffsets)
         {
-            return;
+            StoreOffsetsOf(consumer, partitions, tally);
         }
+    }
 
+    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, ConsumeTally tally) => StoreOffsetsOf(consumer, tally.Assigned, tally);
+
+    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
+    {
         foreach (var partition in partitions)
         {
             if (!partition.HasUnstored)
