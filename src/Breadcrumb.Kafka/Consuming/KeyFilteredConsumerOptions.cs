@@ -10,7 +10,7 @@ public sealed class KeyFilteredConsumerOptions
     public string? Topic { get; set; }
 
     /// <summary>Gets more topics to read, on top of <see cref="Topic"/>.</summary>
-    public IList<string> Topics { get; } = [];
+    public IList<string> Topics { get; private set; } = [];
 
     /// <summary>Gets or sets the consumer group id. Required: commits are stored under it, so a rerun in the same group reads only what is new.</summary>
     public string? GroupId { get; set; }
@@ -66,11 +66,9 @@ public sealed class KeyFilteredConsumerOptions
     {
         var copy = (KeyFilteredConsumerOptions)MemberwiseClone();
         copy.Name = name;
-        copy.Topics.Clear();
-        foreach (var topic in Topics)
-        {
-            copy.Topics.Add(topic);
-        }
+
+        // MemberwiseClone shares the list: give the copy its own, or changing one changes both.
+        copy.Topics = new List<string>(Topics);
 
         return copy;
     }

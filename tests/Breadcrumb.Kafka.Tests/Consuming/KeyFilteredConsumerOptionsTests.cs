@@ -66,4 +66,16 @@ public sealed class KeyFilteredConsumerOptionsTests
 
         sut.Name.Should().Be("consumer0");
     }
+
+    [Fact]
+    public void Clone_SeveralTopics_KeepsTheCallersTopicsAndCopiesThem()
+    {
+        var sut = new KeyFilteredConsumerOptions { GroupId = "g", Topics = { "first", "second" } };
+
+        var copy = sut.Clone("consumer1");
+
+        sut.Topics.Should().Equal("first", "second");
+        copy.Topics.Should().Equal("first", "second");
+        copy.Topics.Should().NotBeSameAs(sut.Topics);
+    }
 }
