@@ -1,0 +1,70 @@
+using Breadcrumb.Kafka.Consuming.Internal;
+using Confluent.Kafka;
+
+namespace Breadcrumb.Kafka;
+
+/// <content>Offset storage and the group start gate's pause and rewind.</content>
+public sealed partial class KeyFilteredConsumer
+{
+    /// <summary>Records read between two offset stores; storing is batched because each store is a native call.</summary>
+    private const int StoreEvery = 512;
+
+    /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
+    private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
+    {
+        if (!options.CommitOffsets)
+        {
+            return;
+        }
+
+        foreach (var partition in partitions)
+        {
+            if (!partition.HasUnstored)
+            {
+                continue;
+            }
+
+            try
+            {
+                consumer.StoreOffset(new TopicPartitionOffset(partition.Topic, partition.Partition, partition.LastOffset + 1));
+                partition.Stored = partition.LastOffset + 1;
+            }
+            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
+            {
+                // The partition is no longer assigned to this member; its new owner reads from the last commit.
+                tally.Warn($"offset of {partition.Topic} [{partition.Partition}] not stored: the partition was no longer assigned");
+            }
+        }
+    }
+
+    private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<TopicPartition> leaving, ConsumeTally tally) =>
+        StoreOffsets(consumer, leaving.Select(tp => tally.Find(tp.Topic, tp.Partition.Value)).OfType<PartitionTally>().ToList(), tally);
+
+    /// <summary>
+    /// Pauses partitions assigned while the group gate is closed. Pausing inside the assigned handler deadlocks
+    /// librdkafka, so it happens right after Consume returns; a record fetched in between is rewound by
+    /// <see cref="Rewind"/>.
+    /// </summary>
+    private static void PauseNewlyAssigned(IConsumer<string, byte[]> consumer, List<TopicPartition> pending, HashSet<TopicPartition> paused)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        consumer.Pause(pending);
+        paused.UnionWith(pending);
+        pending.Clear();
+    }
+
+    /// <summary>Seeks a partition back to a record that arrived while the gate was closed, so it is read again after the gate opens.</summary>
+    private static void Rewind(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result, HashSet<TopicPartition> rewound)
+    {
+        // Only the first early record of a partition marks where to resume; the seek drops later ones already queued.
+        var tp = new TopicPartition(result.Topic, result.Partition);
+        if (rewound.Add(tp))
+        {
+            consumer.Seek(new TopicPartitionOffset(tp, result.Offset));
+        }
+    }
+}
