@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Breadcrumb.Kafka.Testing.Fidelity;
 using Breadcrumb.Kafka.Testing.Native;
 using Confluent.Kafka;
 
@@ -22,21 +23,27 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     private readonly object gate = new();
     private IntPtr handle;
     private IntPtr cluster;
+    private FidelityLayer? layer;
 
     private EmbeddedKafkaCluster(IntPtr handle, IntPtr cluster, EmbeddedKafkaOptions options)
     {
         this.handle = handle;
         this.cluster = cluster;
         Options = options;
-        BootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
+        MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
             ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
+        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers) : null;
+        BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
 
         var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
         Connection = options.FastGroupProfile ? connection.WithConsumerProperty("group.protocol", "consumer") : connection;
     }
 
-    /// <summary>Gets the <c>host:port</c> list clients bootstrap from.</summary>
+    /// <summary>Gets the <c>host:port</c> list clients bootstrap from (the layer's listeners when <see cref="EmbeddedKafkaOptions.Fidelity"/> is faithful).</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>Gets the mock cluster's own listeners, which bypass the fidelity layer.</summary>
+    public string MockBootstrapServers { get; }
 
     /// <summary>Gets a connection to this cluster, with the consumer settings its group profile needs.</summary>
     public KafkaConnection Connection { get; }
@@ -115,6 +122,11 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     {
         TopicNames.Validate(topic);
         Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
+        layer?.Ledger.Forget(topic);
+        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
+        {
+            deletedBefore.TryRemove(key, out _);
+        }
     }
 
     /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
@@ -130,6 +142,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         Check(
             MockClusterNative.PartitionDeleteRecords(Cluster, topic, partition, beforeOffset),
             $"delete records of '{topic}' [{partition}] before offset {beforeOffset}");
+        deletedBefore[(topic, partition)] = beforeOffset;
     }
 
     /// <summary>Makes the next requests of one kind fail with the given errors, in order, on any broker.</summary>
@@ -174,6 +187,42 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     /// <summary>Stops the cluster. Clients still connected see their connections close.</summary>
     public void Dispose()
     {
+        var stopping = TakeLayer();
+        if (stopping is not null)
+        {
+            // The relays end by themselves once the mock closes its side.
+            _ = stopping.DisposeAsync().AsTask();
+        }
+
+        DestroyNative();
+    }
+
+    /// <summary>Stops the cluster and its layer on worker threads, since librdkafka's teardown blocks until its threads end.</summary>
+    /// <returns>A task that completes when the cluster has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        var stopping = TakeLayer();
+        if (stopping is not null)
+        {
+            await stopping.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Task.Run(DestroyNative).ConfigureAwait(false);
+    }
+
+    private FidelityLayer? TakeLayer()
+    {
+        lock (gate)
+        {
+            var taken = layer;
+            layer = null;
+            return taken;
+        }
+    }
+
+    private void DestroyNative()
+    {
+        DisposeReaders();
         IntPtr mock, rk;
         lock (gate)
         {
@@ -193,10 +242,6 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
             MockClusterNative.KafkaDestroy(rk);
         }
     }
-
-    /// <summary>Stops the cluster on a worker thread, since librdkafka's teardown blocks until its threads end.</summary>
-    /// <returns>A task that completes when the cluster has stopped.</returns>
-    public ValueTask DisposeAsync() => new(Task.Run(Dispose));
 
     internal IntPtr Cluster
     {

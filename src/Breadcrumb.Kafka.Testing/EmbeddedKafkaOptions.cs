@@ -20,12 +20,27 @@ public sealed class EmbeddedKafkaOptions
     /// <value>The default is 3 seconds.</value>
     public TimeSpan GroupSessionTimeout { get; set; } = EmbeddedKafkaDefaults.GroupSessionTimeout;
 
+    /// <summary>Gets or sets whether clients reach the mock through the transaction-aware layer or directly.</summary>
+    /// <value>The default is <see cref="EmbeddedKafkaFidelity.Faithful"/>.</value>
+    /// <remarks>
+    /// <see cref="EmbeddedKafkaFidelity.Faithful"/> gives read_committed consumers Kafka's answers (last stable offset,
+    /// aborted records skipped) and counts the bytes each partition received;
+    /// <see cref="EmbeddedKafkaFidelity.RawMock"/> measures the mock alone.
+    /// </remarks>
+    public EmbeddedKafkaFidelity Fidelity { get; set; } = EmbeddedKafkaFidelity.Faithful;
+
     internal void Validate()
     {
         if (BrokerCount is < 1 or > 16)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(BrokerCount), BrokerCount, $"{nameof(EmbeddedKafkaOptions)}.{nameof(BrokerCount)} must be between 1 and 16.");
+        }
+
+        if (!Enum.IsDefined(Fidelity))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(Fidelity), Fidelity, $"{nameof(EmbeddedKafkaOptions)}.{nameof(Fidelity)} must be Faithful or RawMock.");
         }
 
         if (GroupSessionTimeout < TimeSpan.FromMilliseconds(500) || GroupSessionTimeout > TimeSpan.FromMinutes(5))
