@@ -12,7 +12,7 @@ namespace Breadcrumb.Kafka;
 /// Properties in <see cref="ConsumerProperties"/> apply to consumers only (for example the embedded
 /// broker's <c>group.protocol</c>), so producers and admin clients never see a setting they reject.
 /// </remarks>
-public sealed class KafkaConnection
+public sealed partial class KafkaConnection
 {
     private static readonly ReadOnlyDictionary<string, string> Empty = new(new Dictionary<string, string>());
 
