@@ -1,0 +1,45 @@
+namespace Breadcrumb.Kafka.Samples.Initialization;
+
+/// <summary>Section A's measured figures.</summary>
+public sealed record InitializationSummary : SectionSummary
+{
+    /// <summary>Gets where the records came from: "generated" or "file".</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Gets the bcsample.json file produced from.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Gets the records read from the file.</summary>
+    public required long RecordsInFile { get; init; }
+
+    /// <summary>Gets the delivered offsets per partition.</summary>
+    public required IReadOnlyList<PartitionSpan> Partitions { get; init; }
+
+    /// <summary>Gets the records the consumer received per partition.</summary>
+    public required IReadOnlyDictionary<int, long> ConsumedPerPartition { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> CheckInvariants(int records)
+    {
+        var broken = new List<string>();
+        if (Produced != RecordsInFile)
+        {
+            broken.Add($"{RecordsInFile} records read from {File}, but {Produced} delivered.");
+        }
+
+        if (Consumed != Produced)
+        {
+            broken.Add($"{Produced} records delivered, but the consumer received {Consumed}.");
+        }
+
+        return broken;
+    }
+
+    /// <inheritdoc/>
+    public override SectionReport ToReport() => new SectionReport()
+        .Finding($"{RecordsInFile} breadcrumb records ({Source}) in `{File}`; {Produced} delivered one at a time; the consumer received {Consumed}.")
+        .Table(
+            "Delivered offsets and consumed records per partition",
+            ["partition", "first offset", "last offset", "delivered", "consumed"],
+            Partitions.Select(p => (IReadOnlyList<object?>)[p.Partition, p.First, p.Last, p.Count, ConsumedPerPartition.GetValueOrDefault(p.Partition)]));
+}
