@@ -5,8 +5,11 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka.Benchmarks;
 
 /// <summary>One timed run of one variant.</summary>
-internal sealed record Sample(string Variant, int Records, TimeSpan Elapsed, long AllocatedBytes)
+internal sealed record Sample(string Variant, int Round, int Records, TimeSpan Elapsed, long AllocatedBytes, TimeSpan CpuTime)
 {
+    /// <summary>Gets the CPU time of the whole process (client, poll and broker threads) per record, in microseconds.</summary>
+    public double CpuMicrosecondsPerRecord => CpuTime.TotalMicroseconds / Records;
+
     public double MessagesPerSecond => Records / Elapsed.TotalSeconds;
 
     public double BytesPerRecord => (double)AllocatedBytes / Records;
@@ -24,7 +27,7 @@ internal sealed class Measurement(EmbeddedKafkaCluster cluster, BenchSettings se
         return topic;
     }
 
-    public static async Task<Sample> TimeAsync(string variant, int records, Func<Task<long>> body)
+    public static async Task<Sample> TimeAsync(string variant, int round, int records, Func<Task<long>> body)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -32,16 +35,18 @@ internal sealed class Measurement(EmbeddedKafkaCluster cluster, BenchSettings se
 
         // GetTotalAllocatedBytes(precise) counts all threads: librdkafka's poll thread raises the delivery reports.
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var delivered = await body();
         stopwatch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         if (delivered != records)
         {
             throw new InvalidOperationException($"{variant}: {delivered} of {records} records were delivered.");
         }
 
-        return new Sample(variant, records, stopwatch.Elapsed, allocated);
+        return new Sample(variant, round, records, stopwatch.Elapsed, allocated, cpu);
     }
 
     /// <summary>Checks every partition still holds everything from offset 0 (the mock drops the oldest silently past 5 MiB), then deletes the topic.</summary>

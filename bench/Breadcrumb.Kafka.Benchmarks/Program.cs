@@ -28,55 +28,55 @@ Console.WriteLine(
     $"{settings.Records:N0} records of {averageValue:F0} B, {settings.Keys} keys, {settings.Partitions} partitions, " +
     $"acks=all, idempotence, linger.ms={settings.LingerMs}; {settings.Rounds} rounds, {Environment.ProcessorCount} cores");
 
-async Task<Sample> RawAsync(string name, string? fields, int count)
+async Task<Sample> RawAsync(string name, string? fields, int count, int round)
 {
     var topic = measurement.NewTopic();
     using var raw = variants.CreateRaw(fields);
-    var sample = await Measurement.TimeAsync(name, count, () => Task.Run(() => variants.RawProduce(raw, topic, count)));
+    var sample = await Measurement.TimeAsync(name, round, count, () => Task.Run(() => variants.RawProduce(raw, topic, count)));
     measurement.VerifyAndDelete(topic, count);
     return sample;
 }
 
-async Task<Sample> BreadcrumbAsync(string name, int count, Func<BreadcrumbProducer, Task<long>> body)
+async Task<Sample> BreadcrumbAsync(string name, int count, int round, Func<BreadcrumbProducer, Task<long>> body)
 {
     var topic = measurement.NewTopic();
     var producer = variants.CreateBreadcrumb(topic);
     await using (producer)
     {
-        var sample = await Measurement.TimeAsync(name, count, () => body(producer));
+        var sample = await Measurement.TimeAsync(name, round, count, () => body(producer));
         measurement.VerifyAndDelete(topic, count);
         return sample;
     }
 }
 
-async Task<Sample> NaiveRawAsync(string name, double lingerMs, int count)
+async Task<Sample> NaiveRawAsync(string name, double lingerMs, int count, int round)
 {
     var topic = measurement.NewTopic();
     using var raw = variants.CreateRaw(null, lingerMs);
-    var sample = await Measurement.TimeAsync(name, count, () => Variants.RawAwaitEach(raw, topic, records, Encoding.UTF8.GetBytes("key-0"), count));
+    var sample = await Measurement.TimeAsync(name, round, count, () => Variants.RawAwaitEach(raw, topic, records, Encoding.UTF8.GetBytes("key-0"), count));
     measurement.VerifyAndDelete(topic, count);
     return sample;
 }
 
-var cases = new List<(string Name, Func<int, Task<Sample>> Run)>
+var cases = new List<(string Name, Func<int, int, Task<Sample>> Run)>
 {
-    ("raw Produce+handler", n => RawAsync("raw Produce+handler", null, n)),
-    ("raw, report fields key,timestamp", n => RawAsync("raw, report fields key,timestamp", "key,timestamp", n)),
-    ("Breadcrumb Send", n => BreadcrumbAsync("Breadcrumb Send", n, p => variants.BreadcrumbSend(p, n))),
-    ("Breadcrumb ProduceAllAsync", n => BreadcrumbAsync("Breadcrumb ProduceAllAsync", n, p => variants.BreadcrumbProduceAll(p, n))),
-    ("Breadcrumb SendAsync, 1024 in flight", n => BreadcrumbAsync("Breadcrumb SendAsync, 1024 in flight", n, p => variants.BreadcrumbSendAsyncWindow(p, n, 1024))),
+    ("raw Produce+handler", (n, r) => RawAsync("raw Produce+handler", null, n, r)),
+    ("raw, report fields key,timestamp", (n, r) => RawAsync("raw, report fields key,timestamp", "key,timestamp", n, r)),
+    ("Breadcrumb Send", (n, r) => BreadcrumbAsync("Breadcrumb Send", n, r, p => variants.BreadcrumbSend(p, n))),
+    ("Breadcrumb ProduceAllAsync", (n, r) => BreadcrumbAsync("Breadcrumb ProduceAllAsync", n, r, p => variants.BreadcrumbProduceAll(p, n))),
+    ("Breadcrumb SendAsync, 1024 in flight", (n, r) => BreadcrumbAsync("Breadcrumb SendAsync, 1024 in flight", n, r, p => variants.BreadcrumbSendAsyncWindow(p, n, 1024))),
 };
-var naiveCases = new List<(string Name, Func<int, Task<Sample>> Run)>
+var naiveCases = new List<(string Name, Func<int, int, Task<Sample>> Run)>
 {
-    ("naive raw await ProduceAsync, linger 5", n => NaiveRawAsync("naive raw await ProduceAsync, linger 5", 5, n)),
-    ($"naive raw await ProduceAsync, linger {settings.LingerMs}", n => NaiveRawAsync($"naive raw await ProduceAsync, linger {settings.LingerMs}", settings.LingerMs, n)),
-    ("naive Breadcrumb await SendAsync", n => BreadcrumbAsync("naive Breadcrumb await SendAsync", n, p => variants.BreadcrumbAwaitEach(p, n))),
+    ("naive raw await ProduceAsync, linger 5", (n, r) => NaiveRawAsync("naive raw await ProduceAsync, linger 5", 5, n, r)),
+    ($"naive raw await ProduceAsync, linger {settings.LingerMs}", (n, r) => NaiveRawAsync($"naive raw await ProduceAsync, linger {settings.LingerMs}", settings.LingerMs, n, r)),
+    ("naive Breadcrumb await SendAsync", (n, r) => BreadcrumbAsync("naive Breadcrumb await SendAsync", n, r, p => variants.BreadcrumbAwaitEach(p, n))),
 };
 
 Console.WriteLine("warm-up …");
 foreach (var (_, run) in cases)
 {
-    await run(Math.Min(settings.Records, 20_000));
+    await run(Math.Min(settings.Records, 20_000), 0);
 }
 
 var samples = new List<Sample>();
@@ -85,18 +85,18 @@ for (var round = 0; round < settings.Rounds; round++)
     // Rotate the order each round so no variant always runs first (or right after a GC-heavy one).
     for (var i = 0; i < cases.Count; i++)
     {
-        var sample = await cases[(i + round) % cases.Count].Run(settings.Records);
+        var sample = await cases[(i + round) % cases.Count].Run(settings.Records, round + 1);
         samples.Add(sample);
-        Console.WriteLine($"round {round + 1}  {sample.Variant,-38} {sample.MessagesPerSecond,12:N0} msg/s {sample.BytesPerRecord,8:N0} B/record");
+        Console.WriteLine($"round {round + 1}  {sample.Variant,-38} {sample.MessagesPerSecond,12:N0} msg/s {sample.BytesPerRecord,8:N0} B/record {sample.CpuMicrosecondsPerRecord,7:F2} µs CPU/record");
     }
 
     if (settings.NaiveRecords > 0)
     {
         for (var i = 0; i < naiveCases.Count; i++)
         {
-            var sample = await naiveCases[(i + round) % naiveCases.Count].Run(settings.NaiveRecords);
+            var sample = await naiveCases[(i + round) % naiveCases.Count].Run(settings.NaiveRecords, round + 1);
             samples.Add(sample);
-            Console.WriteLine($"round {round + 1}  {sample.Variant,-38} {sample.MessagesPerSecond,12:N0} msg/s {sample.BytesPerRecord,8:N0} B/record");
+            Console.WriteLine($"round {round + 1}  {sample.Variant,-38} {sample.MessagesPerSecond,12:N0} msg/s {sample.BytesPerRecord,8:N0} B/record {sample.CpuMicrosecondsPerRecord,7:F2} µs CPU/record");
         }
     }
 }
@@ -108,21 +108,32 @@ static double Median(IEnumerable<double> values)
 }
 
 var medians = samples.GroupBy(s => s.Variant).ToDictionary(
-    g => g.Key, g => (Rate: Median(g.Select(s => s.MessagesPerSecond)), Bytes: Median(g.Select(s => s.BytesPerRecord))));
-var raw = medians["raw Produce+handler"];
+    g => g.Key,
+    g => (Rate: Median(g.Select(s => s.MessagesPerSecond)), Bytes: Median(g.Select(s => s.BytesPerRecord)), Cpu: Median(g.Select(s => s.CpuMicrosecondsPerRecord))));
+const string RawName = "raw Produce+handler";
+var raw = medians[RawName];
+
+// The machine is shared, so load drifts between rounds; the ratio of two variants measured in the same round cancels
+// most of that drift. Report the median of those paired ratios next to the ratio of medians.
+double PairedRatio(string variant, Func<Sample, double> metric) => Median(
+    samples.Where(s => s.Variant == variant).Select(s => metric(s) / metric(samples.Single(r => r.Variant == RawName && r.Round == s.Round))));
+
 Console.WriteLine();
 Console.WriteLine($"largest partition: {measurement.LargestPartition:N0} records (all partitions kept every record from offset 0)");
-Console.WriteLine($"{"median of " + settings.Rounds + " rounds",-40} {"msg/s",12} {"B/record",9} {"x raw msg/s",12} {"x raw B/rec",12}");
-foreach (var (name, (rate, bytes)) in medians)
+Console.WriteLine($"{"median of " + settings.Rounds + " rounds",-40} {"msg/s",10} {"B/rec",6} {"µs CPU/rec",10} {"x raw msg/s",11} {"paired",7} {"x raw B",8} {"x raw CPU",9} {"paired",7}");
+foreach (var (name, (rate, bytes, cpu)) in medians)
 {
+    var paired = cases.Any(c => c.Name == name);
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{name,-40} {rate,12:N0} {bytes,9:N0} {rate / raw.Rate,12:F3} {bytes / raw.Bytes,12:F3}"));
+        $"{name,-40} {rate,10:N0} {bytes,6:N0} {cpu,10:F2} {rate / raw.Rate,11:F3} {(paired ? PairedRatio(name, s => s.MessagesPerSecond).ToString("F3", CultureInfo.InvariantCulture) : "-"),7} {bytes / raw.Bytes,8:F3} {cpu / raw.Cpu,9:F3} {(paired ? PairedRatio(name, s => s.CpuMicrosecondsPerRecord).ToString("F3", CultureInfo.InvariantCulture) : "-"),7}"));
 }
 
-var ours = medians["Breadcrumb Send"];
+const string OursName = "Breadcrumb Send";
+var ours = medians[OursName];
 Console.WriteLine();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"Breadcrumb Send vs raw: throughput ratio {ours.Rate / raw.Rate:F3} (target >= 0.95), allocation ratio {ours.Bytes / raw.Bytes:F3} (target <= 1.2)"));
+    $"Breadcrumb Send vs raw: throughput {ours.Rate / raw.Rate:F3} (paired {PairedRatio(OursName, s => s.MessagesPerSecond):F3}; target >= 0.95), " +
+    $"allocations {ours.Bytes / raw.Bytes:F3} (target <= 1.2), CPU per record {ours.Cpu / raw.Cpu:F3} (paired {PairedRatio(OursName, s => s.CpuMicrosecondsPerRecord):F3})"));
 return 0;

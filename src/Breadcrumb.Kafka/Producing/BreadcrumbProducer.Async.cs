@@ -11,7 +11,7 @@ public sealed partial class BreadcrumbProducer
     /// <returns>The report: delivered with partition and offset, or failed with <see cref="DeliveryReport.Error"/> set.
     /// A delivery failure does not throw. Await each returned task exactly once.</returns>
     /// <remarks>
-    /// <para>Awaiting each send before the next costs one broker round trip plus <c>linger.ms</c> (1 ms by default)
+    /// <para>Awaiting each send before the next costs one broker round trip plus <c>linger.ms</c> (0 by default)
     /// per record. For throughput start many sends, then await them: they share batches.</para>
     /// <para>Continuations never run on librdkafka's threads.</para>
     /// </remarks>

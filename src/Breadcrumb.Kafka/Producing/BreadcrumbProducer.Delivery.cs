@@ -53,6 +53,7 @@ public sealed partial class BreadcrumbProducer
             offset,
             key,
             timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs),
+            timestamp.Type,
             error);
         if (listener is not null)
         {
@@ -71,7 +72,7 @@ public sealed partial class BreadcrumbProducer
         return report;
     }
 
-    private void OnClientError(Error error)
+    internal void OnClientError(Error error)
     {
         // Non-fatal errors (a broker connection dropped, a request timed out) are retried by librdkafka on its own;
         // only a fatal error ends this producer.

@@ -62,7 +62,7 @@ public sealed partial class BreadcrumbProducer
     {
         var partition = Confluent.Kafka.Partition.Any.Value;
         lifetime.OnFailed(new FailedRecord(key, partition, error.Code, error.Reason));
-        var report = new DeliveryReport(settings.Name, settings.Topic, partition, Offset.Unset.Value, key, null, error);
+        var report = new DeliveryReport(settings.Name, settings.Topic, partition, Offset.Unset.Value, key, null, TimestampType.NotAvailable, error);
         try
         {
             settings.DeliveryReports?.Report(report);

@@ -63,7 +63,7 @@ public sealed class BreadcrumbProducerOptions
     /// </summary>
     /// <value>The default is <see langword="null"/>.</value>
     /// <remarks>
-    /// Defaults set before it: <c>enable.idempotence=true</c>, <c>acks=all</c>, <c>linger.ms=1</c>,
+    /// Defaults set before it: <c>enable.idempotence=true</c>, <c>acks=all</c>, <c>linger.ms=0</c>,
     /// <c>dotnet.producer.delivery.report.fields=key,timestamp</c>. Delivery reports cannot be turned off.
     /// </remarks>
     public Action<ProducerConfig>? ConfigureClient { get; set; }
