@@ -7,7 +7,7 @@ namespace Breadcrumb.Kafka;
 public sealed partial class KeyFilteredConsumer
 {
     /// <summary>Records read between two offset stores; storing is batched because each store is a native call.</summary>
-    private const int StoreEvery = 512;
+    private const int StoreEvery = 4096;
 
     /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
     private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
