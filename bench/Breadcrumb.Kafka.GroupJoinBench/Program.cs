@@ -1,6 +1,6 @@
 // Measures how long consumer groups take to reach a stable assignment on the embedded broker:
 // a first join, a re-join right after the previous member closed, and two members joining together.
-// Usage: dotnet run -c Release -- [repetitions=50] [--raw-profile]
+// Usage: dotnet run -c Release -- [repetitions=50] [--raw-profile] [--raw-mock]
 using System.Diagnostics;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
@@ -10,8 +10,9 @@ var fast = !args.Contains("--raw-profile");
 const int Partitions = 6;
 var deadline = TimeSpan.FromSeconds(fast ? 30 : 120);
 
-await using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { FastGroupProfile = fast });
-Console.WriteLine($"group joins, {reps} repetitions each, FastGroupProfile={fast}, {Partitions} partitions, {Environment.ProcessorCount} cores");
+var fidelity = args.Contains("--raw-mock") ? EmbeddedKafkaFidelity.RawMock : EmbeddedKafkaFidelity.Faithful;
+await using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { FastGroupProfile = fast, Fidelity = fidelity });
+Console.WriteLine($"group joins, {reps} repetitions each, FastGroupProfile={fast}, Fidelity={fidelity}, {Partitions} partitions, {Environment.ProcessorCount} cores");
 
 var first = new List<double>();
 var rejoin = new List<double>();

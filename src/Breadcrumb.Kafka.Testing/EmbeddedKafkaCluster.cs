@@ -13,9 +13,11 @@ namespace Breadcrumb.Kafka.Testing;
 /// <remarks>
 /// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process
 /// are independent.</para>
-/// <para>Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
-/// 100,000 messages and silently drops the oldest; topics auto-create with 4 partitions (use
-/// <see cref="CreateTopic"/> for another count).</para>
+/// <para>By default clients reach the mock through a transaction-aware layer (<see cref="EmbeddedKafkaOptions.Fidelity"/>)
+/// that gives read_committed consumers Kafka's answers and answers admin CreateTopics/DeleteTopics/DeleteRecords.
+/// Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
+/// 100,000 messages and silently drops the oldest (check with <see cref="AssertNothingDroppedAsync"/>);
+/// topics auto-create with 4 partitions (use <see cref="CreateTopic"/> for another count).</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
@@ -32,7 +34,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         Options = options;
         MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
             ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
-        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers) : null;
+        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers, new LayerAdmin(this)) : null;
         BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
 
         var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
@@ -122,11 +124,7 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     {
         TopicNames.Validate(topic);
         Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
-        layer?.Ledger.Forget(topic);
-        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
-        {
-            deletedBefore.TryRemove(key, out _);
-        }
+        Forget(topic);
     }
 
     /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
@@ -184,65 +182,6 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
             $"set broker {brokerId} round-trip time");
     }
 
-    /// <summary>Stops the cluster. Clients still connected see their connections close.</summary>
-    public void Dispose()
-    {
-        var stopping = TakeLayer();
-        if (stopping is not null)
-        {
-            // The relays end by themselves once the mock closes its side.
-            _ = stopping.DisposeAsync().AsTask();
-        }
-
-        DestroyNative();
-    }
-
-    /// <summary>Stops the cluster and its layer on worker threads, since librdkafka's teardown blocks until its threads end.</summary>
-    /// <returns>A task that completes when the cluster has stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        var stopping = TakeLayer();
-        if (stopping is not null)
-        {
-            await stopping.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await Task.Run(DestroyNative).ConfigureAwait(false);
-    }
-
-    private FidelityLayer? TakeLayer()
-    {
-        lock (gate)
-        {
-            var taken = layer;
-            layer = null;
-            return taken;
-        }
-    }
-
-    private void DestroyNative()
-    {
-        DisposeReaders();
-        IntPtr mock, rk;
-        lock (gate)
-        {
-            mock = cluster;
-            rk = handle;
-            cluster = IntPtr.Zero;
-            handle = IntPtr.Zero;
-        }
-
-        if (mock != IntPtr.Zero)
-        {
-            MockClusterNative.ClusterDestroy(mock);
-        }
-
-        if (rk != IntPtr.Zero)
-        {
-            MockClusterNative.KafkaDestroy(rk);
-        }
-    }
-
     internal IntPtr Cluster
     {
         get
@@ -252,6 +191,15 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
                 ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
                 return cluster;
             }
+        }
+    }
+
+    private void Forget(string topic)
+    {
+        layer?.Ledger.Forget(topic);
+        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
+        {
+            deletedBefore.TryRemove(key, out _);
         }
     }
 

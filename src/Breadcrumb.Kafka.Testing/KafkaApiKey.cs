@@ -35,6 +35,18 @@ public enum KafkaApiKey : short
     /// <summary>SyncGroup (14).</summary>
     SyncGroup = 14,
 
+    /// <summary>ApiVersions (18).</summary>
+    ApiVersions = 18,
+
+    /// <summary>CreateTopics (19).</summary>
+    CreateTopics = 19,
+
+    /// <summary>DeleteTopics (20).</summary>
+    DeleteTopics = 20,
+
+    /// <summary>DeleteRecords (21).</summary>
+    DeleteRecords = 21,
+
     /// <summary>InitProducerId (22).</summary>
     InitProducerId = 22,
 
@@ -49,6 +61,9 @@ public enum KafkaApiKey : short
 
     /// <summary>TxnOffsetCommit (28).</summary>
     TxnOffsetCommit = 28,
+
+    /// <summary>DescribeConfigs (32).</summary>
+    DescribeConfigs = 32,
 
     /// <summary>ConsumerGroupHeartbeat (68, KIP-848).</summary>
     ConsumerGroupHeartbeat = 68,

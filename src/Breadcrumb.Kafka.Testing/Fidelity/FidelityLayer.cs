@@ -33,7 +33,8 @@ internal sealed class FidelityLayer : IAsyncDisposable
     /// </summary>
     /// <param name="cluster">The mock cluster.</param>
     /// <param name="mockBootstraps">The mock's own listeners, in broker id order (ids 1..N).</param>
-    public static FidelityLayer Start(IntPtr cluster, string mockBootstraps)
+    /// <param name="admin">Carries out the admin requests the layer answers.</param>
+    public static FidelityLayer Start(IntPtr cluster, string mockBootstraps, IMockAdmin admin)
     {
         Cap(cluster, KafkaApiKey.Produce, ProduceMessages.MaxVersion);
         Cap(cluster, KafkaApiKey.Fetch, FetchResponse.MaxVersion);
@@ -42,7 +43,7 @@ internal sealed class FidelityLayer : IAsyncDisposable
 
         var ledger = new TransactionLedger();
         var diagnostics = new FidelityDiagnostics();
-        var inspector = new TrafficInspector(ledger);
+        var inspector = new TrafficInspector(ledger, admin);
         var proxies = new List<BrokerProxy>();
         var brokerId = 1;
         foreach (var address in mockBootstraps.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

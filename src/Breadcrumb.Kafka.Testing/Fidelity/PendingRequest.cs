@@ -22,3 +22,18 @@ internal sealed record PendingListOffsets(short ApiVersion, HashSet<(string Topi
 /// <summary>An EndTxn request: which producer commits or aborts.</summary>
 internal sealed record PendingEndTxn(short ApiVersion, long ProducerId, bool Committed)
     : PendingRequest((short)KafkaApiKey.EndTxn, ApiVersion);
+
+/// <summary>A Metadata request: its answer gets a controller when the mock names none.</summary>
+internal sealed record PendingMetadata(short ApiVersion)
+    : PendingRequest((short)KafkaApiKey.Metadata, ApiVersion);
+
+/// <summary>An ApiVersions request: its answer also lists the admin APIs the layer answers.</summary>
+internal sealed record PendingApiVersions(short ApiVersion)
+    : PendingRequest((short)KafkaApiKey.ApiVersions, ApiVersion);
+
+/// <summary>
+/// An admin request the layer answered itself through the mock's API. A cheap ApiVersions request goes to the mock
+/// in its place, so the answer keeps its place among the connection's responses.
+/// </summary>
+internal sealed record PendingLocalAnswer(short ApiKey, short ApiVersion, ReadOnlyMemory<byte> Body)
+    : PendingRequest(ApiKey, ApiVersion);

@@ -124,17 +124,19 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
             {
                 try
                 {
-                    WithContiguous(
-                        frame.Slice(4),
-                        static (span, state) =>
-                        {
-                            var request = state.inspector.InspectRequest(span);
-                            if (request is not null)
-                            {
-                                state.pending[BinaryPrimitives.ReadInt32BigEndian(span[4..])] = request;
-                            }
-                        },
-                        (inspector, pending));
+                    var request = WithContiguous(frame.Slice(4), static (span, inspector) => inspector.InspectRequest(span), inspector);
+                    if (request is not null)
+                    {
+                        Span<byte> id = stackalloc byte[4];
+                        frame.Slice(8, 4).CopyTo(id);
+                        pending[BinaryPrimitives.ReadInt32BigEndian(id)] = request;
+                    }
+
+                    if (request is PendingLocalAnswer)
+                    {
+                        WriteStandIn(frame, output);
+                        return 0;
+                    }
                 }
                 catch (KafkaProtocolException e)
                 {
@@ -194,7 +196,7 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
             copy.AsSpan(4, 4).CopyTo(prefix[4..]);
             output.Advance(8);
             output.Write(rewritten.WrittenMemory.Span);
-            return emptied ? Math.Clamp(((PendingFetch)request).MaxWaitMs, 0, MaxHoldMs) : 0;
+            return emptied && request is PendingFetch fetch ? Math.Clamp(fetch.MaxWaitMs, 0, MaxHoldMs) : 0;
         }
         finally
         {
@@ -202,12 +204,23 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
         }
     }
 
-    private static void WithContiguous<TState>(ReadOnlySequence<byte> data, ContiguousAction<TState> action, TState state)
+    /// <summary>Sends the mock an ApiVersions v0 request with the same correlation id in place of one the layer answered.</summary>
+    private static void WriteStandIn(ReadOnlySequence<byte> frame, PipeWriter output)
+    {
+        var standIn = output.GetSpan(14);
+        BinaryPrimitives.WriteInt32BigEndian(standIn, 10);
+        BinaryPrimitives.WriteInt16BigEndian(standIn[4..], (short)KafkaApiKey.ApiVersions);
+        BinaryPrimitives.WriteInt16BigEndian(standIn[6..], 0);
+        frame.Slice(8, 4).CopyTo(standIn[8..]);
+        BinaryPrimitives.WriteInt16BigEndian(standIn[12..], -1); // no client id
+        output.Advance(14);
+    }
+
+    private static TResult WithContiguous<TState, TResult>(ReadOnlySequence<byte> data, ContiguousFunc<TState, TResult> action, TState state)
     {
         if (data.IsSingleSegment)
         {
-            action(data.FirstSpan, state);
-            return;
+            return action(data.FirstSpan, state);
         }
 
         var length = (int)data.Length;
@@ -215,7 +228,7 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
         try
         {
             data.CopyTo(copy);
-            action(copy.AsSpan(0, length), state);
+            return action(copy.AsSpan(0, length), state);
         }
         finally
         {
@@ -223,5 +236,5 @@ internal sealed class ProxyConnection(Socket client, Socket upstream, TrafficIns
         }
     }
 
-    private delegate void ContiguousAction<TState>(ReadOnlySpan<byte> span, TState state);
+    private delegate TResult ContiguousFunc<TState, TResult>(ReadOnlySpan<byte> span, TState state);
 }

@@ -6,8 +6,11 @@ namespace Breadcrumb.Kafka.Testing.Fidelity;
 /// Decides which requests the layer must follow and what it learns from their responses. Everything else passes
 /// through unread. Pure over its inputs and the shared <see cref="TransactionLedger"/>, so unit tests can drive it with bytes.
 /// </summary>
-internal sealed class TrafficInspector(TransactionLedger ledger)
+internal sealed class TrafficInspector(TransactionLedger ledger, IMockAdmin? admin = null)
 {
+    /// <summary>The broker named as controller when the mock names none (the mock has no controller of its own).</summary>
+    public const int ControllerId = 1;
+
     public TransactionLedger Ledger { get; } = ledger;
 
     /// <summary>Tells whether a request with this key and version needs <see cref="InspectRequest"/>.</summary>
@@ -17,7 +20,9 @@ internal sealed class TrafficInspector(TransactionLedger ledger)
         KafkaApiKey.Fetch => apiVersion is >= FetchResponse.MinVersion and <= FetchResponse.MaxVersion,
         KafkaApiKey.ListOffsets => apiVersion is >= ListOffsetsMessages.MinVersion and <= ListOffsetsMessages.MaxVersion,
         KafkaApiKey.EndTxn => apiVersion <= EndTxnMessages.MaxVersion,
-        _ => false,
+        KafkaApiKey.Metadata => apiVersion <= 13,
+        KafkaApiKey.ApiVersions => apiVersion <= ApiVersionsMessages.MaxVersion,
+        _ => AdminMessages.Answers(apiKey, apiVersion),
     };
 
     /// <summary>Reads a request (the frame without its size prefix) and returns what to remember until its response.</summary>
@@ -50,8 +55,14 @@ internal sealed class TrafficInspector(TransactionLedger ledger)
             case KafkaApiKey.EndTxn:
                 var (producerId, committed) = EndTxnMessages.ReadRequest(ref reader);
                 return new PendingEndTxn(header.ApiVersion, producerId, committed);
+            case KafkaApiKey.Metadata:
+                return admin is null ? null : new PendingMetadata(header.ApiVersion);
+            case KafkaApiKey.ApiVersions:
+                return admin is null ? null : new PendingApiVersions(header.ApiVersion);
             default:
-                return null;
+                return admin is null || !AdminMessages.Answers(header.ApiKey, header.ApiVersion)
+                    ? null
+                    : new PendingLocalAnswer(header.ApiKey, header.ApiVersion, AdminMessages.Answer(header.ApiKey, header.ApiVersion, ref reader, admin).WrittenMemory);
         }
     }
 
@@ -90,6 +101,16 @@ internal sealed class TrafficInspector(TransactionLedger ledger)
                 return false;
             case PendingListOffsets list:
                 ReadCommittedRewriter.PatchListOffsets(body, list.ApiVersion, list.LatestAsked, Ledger);
+                return false;
+            case PendingMetadata metadata:
+                MetadataPatcher.PatchController(body, metadata.ApiVersion, ControllerId);
+                return false;
+            case PendingApiVersions versions:
+                rewritten = ApiVersionsMessages.AddApis(body, versions.ApiVersion, AdminMessages.Supported);
+                return false;
+            case PendingLocalAnswer answer:
+                rewritten = new KafkaWriter(answer.Body.Length);
+                rewritten.WriteRaw(answer.Body.Span);
                 return false;
             case PendingFetch fetch:
                 rewritten = new KafkaWriter(body.Length + 64);

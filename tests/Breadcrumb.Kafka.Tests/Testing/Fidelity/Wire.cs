@@ -46,6 +46,12 @@ internal sealed class Wire
         return this;
     }
 
+    public Wire Raw(ReadOnlySpan<byte> v)
+    {
+        bytes.AddRange(v.ToArray());
+        return this;
+    }
+
     public byte[] ToArray() => [.. bytes];
 
     /// <summary>A record batch (magic 2) with <paramref name="records"/> records of opaque payload.</summary>
