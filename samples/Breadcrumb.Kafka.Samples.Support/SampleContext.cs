@@ -134,18 +134,12 @@ public sealed partial class SampleContext : IAsyncDisposable
             return;
         }
 
-        if (Kind == ConnectionKind.BrokerHost)
-        {
-            // The mock answers admin CreateTopics with "waiting for controller"; it auto-creates topics (4 partitions).
-            return;
-        }
-
         using var admin = new AdminClientBuilder(Connection.CreateAdminConfig()).SetLogHandler((_, _) => { }).Build();
         try
         {
             await admin.CreateTopicsAsync(
                 [new TopicSpecification { Name = topic, NumPartitions = partitions, ReplicationFactor = -1 }],
-                new CreateTopicsOptions { RequestTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
+                new CreateTopicsOptions { RequestTimeout = TimeSpan.FromSeconds(10) }).ConfigureAwait(false);
         }
         catch (CreateTopicsException e) when (e.Results.All(r => r.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))
         {

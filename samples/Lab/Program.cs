@@ -1,36 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Breadcrumb.Kafka.Samples;
+using Breadcrumb.Kafka.Samples.Lab;
 using Breadcrumb.Kafka.Testing;
-using Confluent.Kafka;
+using Spectre.Console;
 
-// Smoke run until the lab runner lands: embedded broker, 1000 records produced and consumed.
-await using var cluster = EmbeddedKafkaCluster.Start();
-const string topic = "wk3-separate-topic";
-cluster.CreateTopic(topic, 6);
-Console.WriteLine($"Embedded Kafka at {cluster.BootstrapServers}");
-
-using (var producer = new ProducerBuilder<string, string>(cluster.Connection.CreateProducerConfig()).Build())
+// The whole lab, A to I, on one embedded Kafka broker: each section prints what it measured, and the run ends
+// with docs/lab-report.md — every lab question with its measured answer. Exits 1 if a lab invariant broke.
+var quick = new Option<bool>("--quick", "-q") { Description = "Shorten the lab's waits (20 ms pacing, 200 ms pauses and transaction waits)." };
+var report = new Option<FileInfo?>("--report") { Description = "Where to write the report (default docs/lab-report.md of this repository, else ./lab-report.md)." };
+var only = new Option<string?>("--only") { Description = "Comma-separated sections to run, e.g. A,D,I." };
+var rawMock = new Option<bool>("--raw-mock") { Description = "Run on librdkafka's raw mock cluster (section I then shows aborted records leaking)." };
+var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors." };
+var root = new RootCommand("Runs lab sections A–I in order on one embedded Kafka broker and writes docs/lab-report.md.") { quick, report, only, rawMock, verbose };
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    for (var i = 0; i < 1000; i++)
-    {
-        producer.Produce(topic, new Message<string, string> { Key = null!, Value = $"{{\"n\":{i}}}" });
-    }
-
-    producer.Flush(TimeSpan.FromSeconds(30));
+    await Console.Error.WriteLineAsync($"Lab: {parsed.Errors[0].Message} (see --help)");
+    return 2;
 }
 
-var config = cluster.Connection.CreateConsumerConfig("smoke");
-config.AutoOffsetReset = AutoOffsetReset.Earliest;
-using var consumer = new ConsumerBuilder<Ignore, string>(config).Build();
-consumer.Subscribe(topic);
-var consumed = 0;
-var deadline = DateTime.UtcNow.AddSeconds(30);
-while (consumed < 1000 && DateTime.UtcNow < deadline)
+root.SetAction(async (result, cancellationToken) =>
 {
-    if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is not null)
+    var isQuick = result.GetValue(quick);
+    var reportPath = result.GetValue(report)?.FullName ?? DefaultReportPath();
+    var reportDirectory = Path.GetDirectoryName(reportPath)!;
+    var figures = Path.Combine(reportDirectory, "lab");
+    Directory.CreateDirectory(figures);
+    var wanted = result.GetValue(only)?.ToUpperInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    var settings = new SampleSettings { Quick = isQuick, RawMock = result.GetValue(rawMock), Verbose = result.GetValue(verbose) };
+    var console = AnsiConsole.Console;
+    var clock = Stopwatch.StartNew();
+    await using var cluster = await EmbeddedKafkaCluster.StartAsync(settings.EmbeddedOptions(), cancellationToken);
+    cluster.CreateTopic(settings.Topic, SampleSettings.DefaultPartitions);
+    var broker = $"embedded Kafka ({cluster.Options.Fidelity}), one broker at {cluster.BootstrapServers}, topic `{settings.Topic}` with 6 partitions";
+    console.MarkupLine($"[bold]Lab A–I[/] on {Markup.Escape(broker)}");
+    var results = new List<(string, SectionSummary?, IReadOnlyList<string>, string?)>();
+    foreach (var (id, run) in LabSections.Create(isQuick, figures))
     {
-        consumed++;
-    }
-}
+        if (wanted is not null && !wanted.Contains(id))
+        {
+            continue;
+        }
 
-consumer.Close();
-Console.WriteLine($"produced 1000, consumed {consumed}");
-return consumed == 1000 ? 0 : 1;
+        console.Write(new Rule($"[bold]Section {id}: {Markup.Escape(LabQuestions.All[id].Title)}[/]"));
+        var ctx = SampleContext.ForCluster(cluster, settings, console, cancellationToken);
+        try
+        {
+            var summary = await run(ctx);
+            summary.ToReport().Render(console);
+            var broken = summary.CheckInvariants(settings.Records);
+            foreach (var sentence in broken)
+            {
+                console.MarkupLine($"[red]invariant broken:[/] {Markup.Escape(sentence)}");
+            }
+
+            results.Add((id, summary, broken, null));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine($"[red]section {id} failed:[/] {Markup.Escape(settings.Verbose ? e.ToString() : e.Message)}");
+            results.Add((id, null, [], e.Message));
+        }
+    }
+
+    await File.WriteAllTextAsync(reportPath, LabReport.Render(results, broker, isQuick, clock.Elapsed, reportDirectory), cancellationToken);
+    var failed = results.Count(r => r.Item3.Count > 0 || r.Item4 is not null);
+    console.MarkupLine($"[bold]Done in {clock.Elapsed.TotalSeconds:0} s[/]: {results.Count} sections, {failed} with broken invariants or errors. Report: {Markup.Escape(reportPath)}");
+    return failed == 0 ? 0 : 1;
+});
+
+return await parsed.InvokeAsync();
+
+static string DefaultReportPath()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Breadcrumb.Kafka.sln")))
+        {
+            return Path.Combine(dir.FullName, "docs", "lab-report.md");
+        }
+    }
+
+    return Path.GetFullPath("lab-report.md");
+}

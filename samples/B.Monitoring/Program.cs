@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Breadcrumb.Kafka.Samples;
+using Breadcrumb.Kafka.Samples.Monitoring;
+
+// Lab section B — Kafka Monitoring.
+//  1. a monitoring console for the topic: what does it show, and do the values seem reasonable?
+//  2. keep it open while you do the other exercises (run the Broker host, then this with --no-load and --duration 0).
+var command = new SampleCommand(
+    "B",
+    "Lab section B (Kafka Monitoring): refreshes per-partition offsets, records held, records/s in (watermarks) and out "
+    + "(a group's commits), the group's lag and bytes where the broker reports them. By default it runs its own paced "
+    + "producer and consumer for --duration seconds; with --no-load it watches --group while other samples run.");
+var duration = command.Add(new Option<int>("--duration") { Description = "Seconds to watch; 0 = until Ctrl+C.", DefaultValueFactory = _ => 8 });
+var group = command.Add(new Option<string?>("--group") { Description = "Consumer group whose progress to watch." });
+var noLoad = command.Add(new Option<bool>("--no-load") { Description = "Do not run the demo producer and consumer." });
+
+return await command.RunAsync(args, async (ctx, parsed) =>
+{
+    var seconds = parsed.GetValue(duration);
+    var options = new MonitoringOptions
+    {
+        Duration = seconds <= 0 ? null : TimeSpan.FromSeconds(seconds),
+        Group = parsed.GetValue(group),
+        WithLoad = !parsed.GetValue(noLoad),
+    };
+    return await MonitoringSection.RunAsync(ctx, options);
+});
