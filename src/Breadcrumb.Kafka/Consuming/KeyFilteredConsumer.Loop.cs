@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Breadcrumb.Kafka.Consuming.Internal;
+using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Filtering.Internal;
 using Confluent.Kafka;
 
@@ -60,6 +61,7 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 ConsumeResult<string, byte[]>? result;
+                var pollStarted = ReceiveTelemetry.PollStarted();
                 try
                 {
                     result = consumer.Consume(KeyFilteredConsumerDefaults.PollInterval);
@@ -104,6 +106,7 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 lastActivity = time.GetTimestamp();
+                ReceiveTelemetry.OnReceived(consumer, result, options.Name, options.GroupId, pollStarted);
                 if (++sinceStore >= StoreEvery)
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
@@ -157,7 +160,7 @@ public sealed partial class KeyFilteredConsumer
         options.ConfigureConsumer?.Invoke(config);
 
         var time = options.TimeProvider;
-        return new ConsumerBuilder<string, byte[]>(config)
+        return StatisticsHook.Attach(new ConsumerBuilder<string, byte[]>(config), config, options.Statistics)
             .SetErrorHandler((_, error) => tally.Warn(error.Reason))
             .SetPartitionsAssignedHandler((c, added) =>
             {

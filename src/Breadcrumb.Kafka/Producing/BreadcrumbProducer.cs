@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 using Polly;
@@ -53,7 +54,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         scratch = new SendScratch(reuseValues: !settings.ReportsCarryValue);
         try
         {
-            client = new ProducerBuilder<byte[], byte[]>(settings.Config)
+            client = StatisticsHook.Attach(new ProducerBuilder<byte[], byte[]>(settings.Config), settings.Config, options.Statistics)
                 .SetKeySerializer(Serializers.ByteArray)
                 .SetValueSerializer(Serializers.ByteArray)
                 .SetErrorHandler((_, error) => OnClientError(error))
@@ -102,6 +103,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         try
         {
             var message = Fill(work, key, record);
+            handler = SendTelemetry.Wrap(settings.Topic, settings.Name, key, message, handler);
             if (!TryProduce(topicPartition, message, handler))
             {
                 ProduceWhenRoom(topicPartition, message, handler);
@@ -128,6 +130,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         try
         {
             var message = Fill(work, key, record);
+            handler = SendTelemetry.Wrap(settings.Topic, settings.Name, key, message, handler);
             if (TryProduce(topicPartition, message, handler))
             {
                 return ValueTask.CompletedTask;
@@ -176,6 +179,11 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
     {
         work.Message.Key = null!;
         work.Message.Value = null!;
+        if (work.Message.Headers.Count != 0)
+        {
+            work.Message.Headers = [];
+        }
+
         if (ReferenceEquals(work, scratch))
         {
             Volatile.Write(ref scratchInUse, 0);
