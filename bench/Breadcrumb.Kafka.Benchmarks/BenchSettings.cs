@@ -4,7 +4,7 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka.Benchmarks;
 
 /// <summary>Command-line settings and the client settings every variant shares.</summary>
-internal sealed record BenchSettings(int Records, int Rounds, int Partitions, int Keys, double LingerMs, int NaiveRecords)
+internal sealed record BenchSettings(int Records, int Rounds, int Partitions, int Keys, double LingerMs, int NaiveRecords, bool Quick = false)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -20,8 +20,9 @@ internal sealed record BenchSettings(int Records, int Rounds, int Partitions, in
                 "--keys" => settings with { Keys = PositiveInt(args[i], value) },
                 "--linger" => settings with { LingerMs = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--naive" => settings with { NaiveRecords = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--quick" => settings with { Quick = bool.Parse(value) },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Use --records N --rounds N --partitions N --keys N --linger MS --naive N."),
+                    $"Unknown option {args[i]}. Use --records N --rounds N --partitions N --keys N --linger MS --naive N --quick true|false (only raw vs Breadcrumb Send)."),
             };
             i++;
         }

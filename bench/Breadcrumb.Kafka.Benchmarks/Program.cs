@@ -66,6 +66,11 @@ var cases = new List<(string Name, Func<int, int, Task<Sample>> Run)>
     ("Breadcrumb ProduceAllAsync", (n, r) => BreadcrumbAsync("Breadcrumb ProduceAllAsync", n, r, p => variants.BreadcrumbProduceAll(p, n))),
     ("Breadcrumb SendAsync, 1024 in flight", (n, r) => BreadcrumbAsync("Breadcrumb SendAsync, 1024 in flight", n, r, p => variants.BreadcrumbSendAsyncWindow(p, n, 1024))),
 };
+if (settings.Quick)
+{
+    cases.RemoveAll(c => c.Name is not ("raw Produce+handler" or "Breadcrumb Send"));
+}
+
 var naiveCases = new List<(string Name, Func<int, int, Task<Sample>> Run)>
 {
     ("naive raw await ProduceAsync, linger 5", (n, r) => NaiveRawAsync("naive raw await ProduceAsync, linger 5", 5, n, r)),

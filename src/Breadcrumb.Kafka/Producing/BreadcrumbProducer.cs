@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
@@ -34,8 +35,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
     private readonly Lock partitionsGate = new();
     private TopicPartition?[] partitions = [];
     private readonly SendScratch scratch;
-    private int scratchInUse;
-    private long nextIndex = -1;
+    private SenderState sender = new() { NextIndex = -1 };
     private int queueFullRetries;
 
     /// <summary>Initializes a new instance of the <see cref="BreadcrumbProducer"/> class and its Confluent client.</summary>
@@ -173,7 +173,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
 
     // One scratch per producer; a thread that finds it taken (concurrent sends) uses a throw-away one.
     private SendScratch TakeScratch() =>
-        Interlocked.Exchange(ref scratchInUse, 1) == 0 ? scratch : new SendScratch(reuseValues: false);
+        Interlocked.Exchange(ref sender.ScratchInUse, 1) == 0 ? scratch : new SendScratch(reuseValues: false);
 
     private void ReturnScratch(SendScratch work)
     {
@@ -186,7 +186,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
 
         if (ReferenceEquals(work, scratch))
         {
-            Volatile.Write(ref scratchInUse, 0);
+            Volatile.Write(ref sender.ScratchInUse, 0);
         }
     }
 
@@ -212,7 +212,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
     }
 
     private string? NextKey(BreadcrumbRecord record) =>
-        settings.KeyStrategy.KeyFor(new KeyContext(record, Interlocked.Increment(ref nextIndex), settings.Name));
+        settings.KeyStrategy.KeyFor(new KeyContext(record, Interlocked.Increment(ref sender.NextIndex), settings.Name));
 
     private TopicPartition PartitionOf(string? key)
     {
@@ -260,5 +260,17 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         {
             throw Failure(ex.Error, ex);
         }
+    }
+
+    // Written on every send by the caller's thread while librdkafka's thread reads this object's other fields for
+    // every report: padding keeps them off each other's cache lines.
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct SenderState
+    {
+        [FieldOffset(64)]
+        public long NextIndex;
+
+        [FieldOffset(72)]
+        public int ScratchInUse;
     }
 }

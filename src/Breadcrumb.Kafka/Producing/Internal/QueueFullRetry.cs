@@ -12,43 +12,29 @@ namespace Breadcrumb.Kafka.Producing;
 /// </summary>
 internal static class QueueFullRetry
 {
-    // Room appears as soon as delivery reports are served (every few ms); start short and stay short.
-    internal static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(1);
-    internal static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(50);
+    // Room appears continuously as delivery reports are served, so a short constant wait: a backoff would sleep
+    // through the moment the queue drains and cost throughput.
+    internal static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(1);
 
     public static ResiliencePipeline Create(TimeSpan timeout, TimeProvider timeProvider) =>
         new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<KafkaException>(IsQueueFull),
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = FirstDelay,
-                MaxDelay = MaxDelay,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = Delay,
                 UseJitter = false,
 
-                // Delays are fixed (no jitter), so a number of attempts bounds the total wait; no timeout strategy is
-                // needed, and the bound holds on any TimeProvider.
+                // Delays are fixed, so a number of attempts bounds the total wait; no timeout strategy is needed, and
+                // the bound holds on any TimeProvider.
                 MaxRetryAttempts = RetriesWithin(timeout),
             })
             .Build();
 
     public static bool IsQueueFull(KafkaException exception) => exception.Error.Code == ErrorCode.Local_QueueFull;
 
-    /// <summary>Counts the retries whose delays (1, 2, 4 … ms, then 50 ms each) fit in <paramref name="timeout"/>; at least one.</summary>
-    public static int RetriesWithin(TimeSpan timeout)
-    {
-        var waited = TimeSpan.Zero;
-        var delay = FirstDelay;
-        var retries = 0;
-        while (waited + delay <= timeout && retries < int.MaxValue)
-        {
-            waited += delay;
-            retries++;
-            delay = delay * 2 < MaxDelay ? delay * 2 : MaxDelay;
-        }
-
-        return Math.Max(1, retries);
-    }
+    /// <summary>Counts the retries whose 1 ms waits fit in <paramref name="timeout"/>; at least one.</summary>
+    public static int RetriesWithin(TimeSpan timeout) => (int)Math.Clamp(timeout.Ticks / Delay.Ticks, 1, int.MaxValue);
 
     /// <summary>Describes the queue-full error once the retries are used up.</summary>
     public static Error StayedFull(TimeSpan timeout) =>
