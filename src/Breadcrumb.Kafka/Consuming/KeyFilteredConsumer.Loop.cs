@@ -9,7 +9,7 @@ namespace Breadcrumb.Kafka;
 /// <content>The consume loop, which runs on the consumer's dedicated thread.</content>
 public sealed partial class KeyFilteredConsumer
 {
-    private ConsumeResultSummary Run(ChannelWriter<ConsumedRecord>? writer, SemaphoreSlim? slots, CancellationToken cancellationToken)
+    private ConsumeResultSummary Run(Channel<ConsumedRecord>? channel, CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
         var startedAt = time.GetTimestamp();
@@ -19,21 +19,20 @@ public sealed partial class KeyFilteredConsumer
         {
             using var consumer = Build(tally, startedAt, gate);
             StartReading(consumer, tally, startedAt);
-            var reason = Loop(consumer, tally, writer, slots, gate, cancellationToken);
-            Finish(consumer, tally);
+            var reason = Loop(consumer, tally, channel, gate, cancellationToken);
+            Finish(consumer, tally, options.CommitOffsets);
             return tally.ToSummary(options, reason, time.GetElapsedTime(startedAt));
         }
         finally
         {
-            writer?.TryComplete();
+            channel?.Writer.TryComplete();
         }
     }
 
     private ConsumeStopReason Loop(
         IConsumer<string, byte[]> consumer,
         ConsumeTally tally,
-        ChannelWriter<ConsumedRecord>? writer,
-        SemaphoreSlim? slots,
+        Channel<ConsumedRecord>? channel,
         GateState gate,
         CancellationToken cancellationToken)
     {
@@ -45,6 +44,8 @@ public sealed partial class KeyFilteredConsumer
         var idleTimeout = options.IdleTimeout;
         var lastActivity = time.GetTimestamp();
         var sinceStore = 0;
+        var sawRecord = false;
+        var flowPaused = false;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -60,11 +61,21 @@ public sealed partial class KeyFilteredConsumer
                     }
                 }
 
+                if (channel is not null)
+                {
+                    flowPaused = ControlFlow(consumer, channel.Reader.Count, flowPaused);
+                    if (flowPaused)
+                    {
+                        // Waiting for a slow reader is not idleness.
+                        lastActivity = time.GetTimestamp();
+                    }
+                }
+
                 ConsumeResult<string, byte[]>? result;
                 var pollStarted = ReceiveTelemetry.PollStarted();
                 try
                 {
-                    result = consumer.Consume(KeyFilteredConsumerDefaults.PollInterval);
+                    result = consumer.Consume(flowPaused ? KeyFilteredConsumerDefaults.FlowPausedPollInterval : KeyFilteredConsumerDefaults.PollInterval);
                 }
                 catch (ConsumeException e) when (!e.Error.IsFatal)
                 {
@@ -86,6 +97,13 @@ public sealed partial class KeyFilteredConsumer
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
                     sinceStore = 0;
+                    if (sawRecord)
+                    {
+                        // Records arrived during the last poll interval: idleness starts now, not at the last record.
+                        lastActivity = time.GetTimestamp();
+                        sawRecord = false;
+                    }
+
                     if (idleTimeout != Timeout.InfiniteTimeSpan && time.GetElapsedTime(lastActivity) >= idleTimeout)
                     {
                         return ConsumeStopReason.IdleTimeout;
@@ -105,7 +123,8 @@ public sealed partial class KeyFilteredConsumer
                     continue;
                 }
 
-                lastActivity = time.GetTimestamp();
+                // No clock read per record: the next empty poll restarts the idle clock.
+                sawRecord = true;
                 ReceiveTelemetry.OnReceived(consumer, result, options.Name, options.GroupId, pollStarted);
                 if (++sinceStore >= StoreEvery)
                 {
@@ -123,13 +142,10 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 tally.Keep(partition, key, offset);
-                if (writer is not null)
+                if (channel is not null)
                 {
-                    // Back-pressure: wait on this dedicated thread until the reader has taken enough records.
-                    slots!.Wait(cancellationToken);
-                    writer.TryWrite(new ConsumedRecord(
+                    channel.Writer.TryWrite(new ConsumedRecord(
                         options.Name, partition.Topic, partition.Partition, offset, key, result.Message.Timestamp.UtcDateTime, result.Message.Value));
-                    lastActivity = time.GetTimestamp();
                 }
 
                 if (tally.Kept >= maxRecords)
@@ -162,6 +178,14 @@ public sealed partial class KeyFilteredConsumer
         var time = options.TimeProvider;
         return StatisticsHook.Attach(new ConsumerBuilder<string, byte[]>(config), config, options.Statistics)
             .SetErrorHandler((_, error) => tally.Warn(error.Reason))
+            .SetOffsetsCommittedHandler((_, committed) =>
+            {
+                var error = committed.Error.IsError ? committed.Error : committed.Offsets.Select(o => o.Error).FirstOrDefault(e => e.IsError);
+                if (error is not null && error.Code != ErrorCode.Local_NoOffset)
+                {
+                    tally.Warn($"offsets were not committed: {error.Code} ({error.Reason})");
+                }
+            })
             .SetPartitionsAssignedHandler((c, added) =>
             {
                 tally.OnAssigned(time.GetElapsedTime(startedAt), added);
@@ -219,25 +243,14 @@ public sealed partial class KeyFilteredConsumer
         }
     }
 
-    private void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally)
+    private static void Finish(IConsumer<string, byte[]> consumer, ConsumeTally tally, bool commitOffsets)
     {
         tally.CaptureFinalAssignment();
-        StoreOffsets(consumer, tally.Assigned, tally);
-        if (options.CommitOffsets && tally.Kept + tally.Skipped > 0)
+        if (commitOffsets)
         {
-            try
-            {
-                // Auto-commit runs every 5 s; commit now so a rerun in the same group starts after what was read.
-                consumer.Commit();
-            }
-            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
-            {
-                // Nothing new to commit since the last auto-commit.
-            }
-            catch (KafkaException e)
-            {
-                tally.Warn($"offsets were not committed: {e.Error.Code} ({e.Error.Reason})");
-            }
+            // Close() with enable.auto.commit commits the stored offsets synchronously before it leaves,
+            // so a rerun in the same group starts after what was read; no separate Commit() round trip.
+            StoreOffsetsOf(consumer, tally);
         }
 
         consumer.Close();

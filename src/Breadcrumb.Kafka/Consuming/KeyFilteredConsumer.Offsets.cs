@@ -12,11 +12,16 @@ public sealed partial class KeyFilteredConsumer
     /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
     private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
     {
-        if (!options.CommitOffsets)
+        if (options.CommitOffsets)
         {
-            return;
+            StoreOffsetsOf(consumer, partitions, tally);
         }
+    }
 
+    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, ConsumeTally tally) => StoreOffsetsOf(consumer, tally.Assigned, tally);
+
+    private static void StoreOffsetsOf(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
+    {
         foreach (var partition in partitions)
         {
             if (!partition.HasUnstored)
@@ -55,6 +60,28 @@ public sealed partial class KeyFilteredConsumer
         consumer.Pause(pending);
         paused.UnionWith(pending);
         pending.Clear();
+    }
+
+    /// <summary>
+    /// Pauses every held partition when the <see cref="ReadAllAsync"/> reader is a full read-ahead behind, and resumes
+    /// at half. Pausing instead of blocking keeps Consume running, so the group still sees this member alive.
+    /// </summary>
+    /// <returns>Whether the partitions are now paused for the reader.</returns>
+    private static bool ControlFlow(IConsumer<string, byte[]> consumer, int buffered, bool paused)
+    {
+        if (!paused && buffered >= KeyFilteredConsumerDefaults.ReadAheadRecords)
+        {
+            consumer.Pause(consumer.Assignment);
+            return true;
+        }
+
+        if (paused && buffered <= KeyFilteredConsumerDefaults.ReadAheadRecords / 2)
+        {
+            consumer.Resume(consumer.Assignment);
+            return false;
+        }
+
+        return paused;
     }
 
     /// <summary>Seeks a partition back to a record that arrived while the gate was closed, so it is read again after the gate opens.</summary>

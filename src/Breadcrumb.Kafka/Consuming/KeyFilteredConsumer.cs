@@ -64,7 +64,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     public async Task<ConsumeResultSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing.Token);
-        var summary = await Start(null, null, stop.Token).ConfigureAwait(false);
+        var summary = await Start(null, stop.Token).ConfigureAwait(false);
         Summary = summary;
         return summary;
     }
@@ -72,20 +72,19 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     /// <summary>Consumes until a stop condition is met, yielding each record the filter keeps; <see cref="Summary"/> is set at the end.</summary>
     /// <param name="cancellationToken">Stops the run; enumeration then ends normally.</param>
     /// <returns>The kept records, in the order they were consumed.</returns>
-    /// <remarks>The loop reads at most 1,024 records ahead of the caller. Leaving the loop early stops the consumer and commits what was read.</remarks>
+    /// <remarks>When the caller falls 1,024 records behind, the loop pauses its partitions (still serving the group) until it catches up. Leaving the loop early stops the consumer and commits what was read.</remarks>
     /// <exception cref="InvalidOperationException">The consumer has already run.</exception>
     public async IAsyncEnumerable<ConsumedRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<ConsumedRecord>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var slots = new SemaphoreSlim(KeyFilteredConsumerDefaults.ReadAheadRecords);
+        // Not SingleReader: the single-reader channel cannot count its backlog, which the loop needs for flow control.
+        var channel = Channel.CreateUnbounded<ConsumedRecord>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing.Token);
-        var loop = Start(channel.Writer, slots, stop.Token);
+        var loop = Start(channel, stop.Token);
         var finished = false;
         try
         {
             await foreach (var record in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                slots.Release();
                 yield return record;
             }
 
@@ -115,7 +114,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
         disposing.Dispose();
     }
 
-    private Task<ConsumeResultSummary> Start(ChannelWriter<ConsumedRecord>? writer, SemaphoreSlim? slots, CancellationToken cancellationToken)
+    private Task<ConsumeResultSummary> Start(Channel<ConsumedRecord>? channel, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref started, 1) != 0)
         {
@@ -125,7 +124,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
 
         // Confluent's Consume blocks its thread, so the whole client lives on one dedicated thread.
         run = Task.Factory.StartNew(
-            () => Run(writer, slots, cancellationToken),
+            () => Run(channel, cancellationToken),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

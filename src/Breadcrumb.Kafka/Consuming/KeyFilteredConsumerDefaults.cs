@@ -13,6 +13,9 @@ internal static class KeyFilteredConsumerDefaults
     /// <summary>How long one blocking Consume call may wait before the loop re-checks its stop conditions.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Records a <see cref="KeyFilteredConsumer.ReadAllAsync"/> reader may fall behind before the loop waits.</summary>
+    /// <summary>How long one Consume call waits while partitions are paused for a slow reader.</summary>
+    public static readonly TimeSpan FlowPausedPollInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Records a <see cref="KeyFilteredConsumer.ReadAllAsync"/> reader may fall behind before the loop pauses its partitions.</summary>
     public const int ReadAheadRecords = 1024;
 }

@@ -4,7 +4,7 @@ using Confluent.Kafka.Admin;
 namespace Breadcrumb.Kafka;
 
 /// <summary>Deletes records with Confluent's admin client (Kafka's DeleteRecords API), as real brokers and Confluent Cloud support.</summary>
-public sealed class AdminClientRecordDeleter : IRecordDeleter, IDisposable
+public sealed class AdminClientRecordDeleter : IRecordDeleter, IDisposable, IAsyncDisposable
 {
     private readonly IAdminClient admin;
     private readonly TimeSpan requestTimeout;
@@ -43,4 +43,8 @@ public sealed class AdminClientRecordDeleter : IRecordDeleter, IDisposable
 
     /// <summary>Closes the admin client.</summary>
     public void Dispose() => admin.Dispose();
+
+    /// <summary>Closes the admin client on a worker thread, since librdkafka's teardown blocks.</summary>
+    /// <returns>A task that completes when the client is closed.</returns>
+    public ValueTask DisposeAsync() => new(Task.Run(Dispose));
 }

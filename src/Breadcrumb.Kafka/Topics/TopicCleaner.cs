@@ -92,7 +92,10 @@ public sealed class TopicCleaner
             }
             finally
             {
-                owned?.Dispose();
+                if (owned is not null)
+                {
+                    await owned.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
 

@@ -63,6 +63,36 @@ public sealed class KeyFilteredConsumerTests(EmbeddedKafkaFixture fixture) : ICl
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ReadAllAsync_ReaderFallsBehindTheReadAhead_GetsEveryRecordOnceInOrder()
+    {
+        var topic = fixture.CreateTopic(2);
+        await RawProducer.ProduceAsync(fixture.Connection, topic, 3000, i => $"k{i % 7}");
+        await using var sut = new KeyFilteredConsumer(fixture.Connection, Options(topic));
+
+        var records = new List<ConsumedRecord>();
+        await foreach (var record in sut.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            if (records.Count == 0)
+            {
+                // Falling behind while the loop fills its 1,024-record read-ahead makes it pause and later resume.
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+            }
+
+            records.Add(record);
+        }
+
+        records.Should().HaveCount(3000);
+        records.Select(r => (r.Partition, r.Offset)).Should().OnlyHaveUniqueItems();
+        foreach (var partition in records.GroupBy(r => r.Partition))
+        {
+            partition.Select(r => r.Offset).Should().BeInAscendingOrder();
+        }
+
+        sut.Summary!.Total.Should().Be(3000);
+        sut.Summary.StopReason.Should().Be(ConsumeStopReason.EndOfPartitions);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task RunAsync_KeyThatDoesNotExist_ReturnsZeroWithinIdleTimeoutAndSaysSo()
     {
         var topic = fixture.CreateTopic(6);
