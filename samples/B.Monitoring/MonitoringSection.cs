@@ -79,7 +79,7 @@ public static class MonitoringSection
         while (await WaitAsync(options.Interval, stop.Token));
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
-        var produced = producing is null ? 0 : await Settle(producing);
+        var produced = producing is null ? 0 : await Settle(producing, producer!);
         var consumed = consuming is null ? 0 : (await consuming).Total;
         return new MonitoringSummary
         {
@@ -109,7 +109,7 @@ public static class MonitoringSection
     }
 
     // The demo producer is stopped by the monitor's end; what it delivered up to then is what counts.
-    private static async Task<long> Settle(Task<ProduceRunSummary> producing)
+    private static async Task<long> Settle(Task<ProduceRunSummary> producing, BreadcrumbProducer producer)
     {
         try
         {
@@ -117,7 +117,7 @@ public static class MonitoringSection
         }
         catch (OperationCanceledException)
         {
-            return -1;
+            return producer.GetSummary().Delivered;
         }
     }
 }

@@ -51,6 +51,12 @@ public sealed record FlushSummary : SectionSummary
                 "Three runs with a concurrent consumer",
                 ["run", "sent", "flushes", "delivery reports", "received", "median send→receive ms", "received before 1st flush", "seconds"],
                 Runs.Select(r => (IReadOnlyList<object?>)[r.Mode, r.Sent, r.Flushes, r.DeliveryReports, r.Received, r.MedianSendToReceiveMs, r.ReceivedBeforeFirstFlush, r.Seconds]));
+        if (Runs.FirstOrDefault(r => r.Mode == "never") is { } never && never.Received < never.Sent)
+        {
+            report.Finding($"Never flushing: the producer was disposed right after its last send, so records still queued were purged, not sent — "
+                + $"{never.DeliveryReports} delivery reports and {never.Received} of {never.Sent} records reached the consumer. Without flush() a short-lived producer loses its tail.");
+        }
+
         var paused = Runs.FirstOrDefault(r => r.Mode == "pause5-flush15");
         if (paused is { ReceivedBeforeFirstFlush: { } early })
         {

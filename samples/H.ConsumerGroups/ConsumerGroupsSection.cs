@@ -43,7 +43,14 @@ public static class ConsumerGroupsSection
 
     private static async Task<long> ProduceAsync(SampleContext ctx)
     {
-        await using var producer = new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "producer0" });
+        // Keyed by position so the records spread over every partition: a group's members can only split what is spread.
+        var options = new BreadcrumbProducerOptions
+        {
+            Topic = ctx.Topic,
+            Name = "producer0",
+            KeyStrategy = KeyStrategy.Custom(k => k.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        await using var producer = new BreadcrumbProducer(ctx.Connection, options);
         var run = await producer.ProduceAllAsync(BreadcrumbFile.Generate(ctx.Settings.Records, ctx.Settings.Seed), ctx.CancellationToken);
         ctx.Info($"  delivered {run.Delivered}");
         return run.Delivered;

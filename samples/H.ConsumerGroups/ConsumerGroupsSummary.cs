@@ -37,6 +37,7 @@ public sealed record ConsumerGroupsSummary : SectionSummary
     public override SectionReport ToReport() => new SectionReport()
         .Finding("Each consumer group keeps its own committed offsets, so every group receives every record once; "
             + "consumers inside one group split the partitions between them, so they split the records.")
+        .Finding("The producer keys each record with its position, so the records spread over all partitions (keyless records would go to one partition per batch, and one member would get them all).")
         .Finding($"A brand-new group read the whole history: {NewGroup} records ({Produced} produced in this section).")
         .Table(
             "Consumers per round",

@@ -52,6 +52,7 @@ internal static class LabReport
             }
         }
 
-        return md.ToString();
+        // Paths inside the repository are shown relative to the report, so the report reads the same on every machine.
+        return md.ToString().Replace(reportDirectory + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ internal static class LabSections
 {
     public static IReadOnlyList<(string Id, Func<SampleContext, Task<SectionSummary>> Run)> Create(bool quick, string outputDirectory)
     {
-        var sampleFile = Path.Combine(outputDirectory, "bcsample.json");
+        var sampleFile = Path.Combine(Path.GetTempPath(), "breadcrumb-kafka", "lab", "bcsample.json");
         return
         [
             ("A", async ctx => await InitializationSection.RunAsync(ctx, new InitializationOptions { Output = sampleFile })),

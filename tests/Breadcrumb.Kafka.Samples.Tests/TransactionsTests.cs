@@ -1,0 +1,40 @@
+using Breadcrumb.Kafka.Samples.Transactions;
+
+namespace Breadcrumb.Kafka.Samples.Tests;
+
+public sealed class TransactionsTests(SectionFixture fixture) : IClassFixture<SectionFixture>
+{
+    [Fact(Timeout = 120_000)]
+    public async Task I_FaithfulBroker_ReadCommittedConsumerSeesExactlyTheCommittedRecords()
+    {
+        var sut = fixture.Context(fixture.CreateTopic());
+
+        var summary = await TransactionsSection.RunAsync(sut, new TransactionsOptions { Batches = 6, Wait = TimeSpan.FromMilliseconds(50), SecondTopic = fixture.CreateTopic() });
+
+        summary.BrokerFiltersAborted.Should().BeTrue(summary.ProbeReason);
+        summary.AbortedRecords.Should().BeGreaterThan(0, "seed 42's coin flips abort some batches, so the check means something");
+        summary.ConsumedRecords.Should().Be(summary.CommittedRecords);
+        summary.OnlyCommittedSeen.Should().BeTrue();
+        summary.Parts.Should().OnlyContain(p => p.LeakedAborted == 0 && p.Missed == 0);
+        summary.Limitation.Should().BeNull();
+    }
+}
+
+public sealed class RawMockTransactionsTests(RawMockFixture fixture) : IClassFixture<RawMockFixture>
+{
+    [Fact(Timeout = 120_000)]
+    public async Task I_RawMock_ProbeSaysAbortedRecordsLeakAndTheRunShowsIt()
+    {
+        var settings = new SampleSettings { Topic = fixture.CreateTopic(), Quick = true, IdleTimeout = TimeSpan.FromSeconds(1.5) };
+        var sut = SampleContext.ForCluster(fixture.Cluster, settings, cancellationToken: TestContext.Current.CancellationToken);
+
+        var summary = await TransactionsSection.RunAsync(sut, new TransactionsOptions { Batches = 6, Wait = TimeSpan.FromMilliseconds(50), SecondTopic = fixture.CreateTopic() });
+
+        // The raw mock does not filter aborted records: the sample must say so, not claim read_committed worked.
+        summary.BrokerFiltersAborted.Should().BeFalse();
+        summary.OnlyCommittedSeen.Should().BeFalse();
+        summary.ConsumedRecords.Should().Be(summary.CommittedRecords + summary.AbortedRecords);
+        summary.Limitation.Should().Contain("does not filter aborted transactions");
+        summary.CheckInvariants(settings.Records).Should().BeEmpty();
+    }
+}
