@@ -6,6 +6,11 @@ using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Diagnostics;
 
+[CollectionDefinition(nameof(SendTelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryListenersRunAlone;
+
+// Listeners are process-wide: this class runs alone so no other test listens (or is observed) meanwhile.
+[Collection(nameof(SendTelemetryTests))]
 public sealed class SendTelemetryTests
 {
     private static DeliveryReport<byte[], byte[]> Report(string topic, int partition, long offset, ErrorCode code = ErrorCode.NoError) => new()
@@ -37,7 +42,7 @@ public sealed class SendTelemetryTests
         Action<DeliveryReport<byte[], byte[]>> handler = _ => { };
         var message = new Message<byte[], byte[]> { Headers = [] };
 
-        // Only this class listens in the unit-test process, and its tests run one at a time.
+        // This collection runs alone and each test disposes its listeners.
         KafkaTelemetry.ProducerEnabled.Should().BeFalse();
 
         var sut = SendTelemetry.Wrap(topic, "p", "1", message, handler);
