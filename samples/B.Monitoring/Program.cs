@@ -13,6 +13,7 @@ var command = new SampleCommand(
 var duration = command.Add(new Option<int>("--duration") { Description = "Seconds to watch; 0 = until Ctrl+C.", DefaultValueFactory = _ => 8 });
 var group = command.Add(new Option<string?>("--group") { Description = "Consumer group whose progress to watch." });
 var noLoad = command.Add(new Option<bool>("--no-load") { Description = "Do not run the demo producer and consumer." });
+var web = command.Add(new Option<bool>("--web") { Description = "Also serve live charts on a local web page (127.0.0.1, free port)." });
 
 return await command.RunAsync(args, async (ctx, parsed) =>
 {
@@ -23,5 +24,13 @@ return await command.RunAsync(args, async (ctx, parsed) =>
         Group = parsed.GetValue(group),
         WithLoad = !parsed.GetValue(noLoad),
     };
+    await using var page = parsed.GetValue(web)
+        ? await MonitoringWebHost.StartAsync(ctx.CreateInspector(), ctx.Topic, [options.Group ?? ctx.GroupId("lab-b-load")], TimeSpan.FromSeconds(1), ctx.CancellationToken)
+        : null;
+    if (page is not null)
+    {
+        ctx.Info($"Monitoring page: {page.Url}");
+    }
+
     return await MonitoringSection.RunAsync(ctx, options);
 });

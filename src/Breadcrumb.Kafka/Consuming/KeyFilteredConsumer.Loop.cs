@@ -1,6 +1,7 @@
-using Breadcrumb.Kafka.Logging;
 using System.Threading.Channels;
 using Breadcrumb.Kafka.Consuming.Internal;
+using Breadcrumb.Kafka.Diagnostics;
+using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Filtering.Internal;
 using Confluent.Kafka;
 
@@ -72,6 +73,7 @@ public sealed partial class KeyFilteredConsumer
                 }
 
                 ConsumeResult<string, byte[]>? result;
+                var pollStarted = ReceiveTelemetry.PollStarted();
                 try
                 {
                     result = consumer.Consume(flowPaused ? KeyFilteredConsumerDefaults.FlowPausedPollInterval : KeyFilteredConsumerDefaults.PollInterval);
@@ -124,6 +126,7 @@ public sealed partial class KeyFilteredConsumer
 
                 // No clock read per record: the next empty poll restarts the idle clock.
                 sawRecord = true;
+                ReceiveTelemetry.OnReceived(consumer, result, options.Name, options.GroupId, pollStarted);
                 if (++sinceStore >= StoreEvery)
                 {
                     StoreOffsets(consumer, tally.Assigned, tally);
@@ -176,7 +179,7 @@ public sealed partial class KeyFilteredConsumer
         options.ConfigureConsumer?.Invoke(config);
 
         var time = options.TimeProvider;
-        return new ConsumerBuilder<string, byte[]>(config)
+        return StatisticsHook.Attach(new ConsumerBuilder<string, byte[]>(config), config, options.Statistics)
             .WithLogging(connection.CreateLogger<KeyFilteredConsumer>(), error => tally.Warn(error.Reason))
             .SetOffsetsCommittedHandler((_, committed) =>
             {

@@ -59,6 +59,10 @@ public sealed class KeyFilteredConsumerOptions
     /// <summary>Gets or sets a hook that adjusts the Confluent consumer configuration last, e.g. <c>FetchWaitMaxMs</c>.</summary>
     public Action<ConsumerConfig>? ConfigureConsumer { get; set; }
 
+    /// <summary>Gets or sets where librdkafka's statistics go, parsed, every <c>statistics.interval.ms</c> (1 s unless the client configuration sets it).</summary>
+    /// <value>Default <see langword="null"/>: statistics off. Reports arrive on a librdkafka thread; a throwing listener misses that report only.</value>
+    public IProgress<KafkaStatistics>? Statistics { get; set; }
+
     internal IReadOnlyList<string> AllTopics() =>
         (Topic is null ? Topics : Topics.Prepend(Topic)).Distinct(StringComparer.Ordinal).ToList();
 

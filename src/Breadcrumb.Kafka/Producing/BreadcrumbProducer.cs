@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Logging;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
@@ -54,7 +55,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         scratch = new SendScratch(reuseValues: !settings.ReportsCarryValue);
         try
         {
-            client = new ProducerBuilder<byte[], byte[]>(settings.Config)
+            client = StatisticsHook.Attach(new ProducerBuilder<byte[], byte[]>(settings.Config), settings.Config, options.Statistics)
                 .SetKeySerializer(Serializers.ByteArray)
                 .SetValueSerializer(Serializers.ByteArray)
                 .WithLogging(connection.CreateLogger<BreadcrumbProducer>(), OnClientError)
@@ -103,6 +104,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         try
         {
             var message = Fill(work, key, record);
+            handler = SendTelemetry.Wrap(settings.Topic, settings.Name, key, message, handler);
             if (!TryProduce(topicPartition, message, handler))
             {
                 ProduceWhenRoom(topicPartition, message, handler);
@@ -129,6 +131,7 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
         try
         {
             var message = Fill(work, key, record);
+            handler = SendTelemetry.Wrap(settings.Topic, settings.Name, key, message, handler);
             if (TryProduce(topicPartition, message, handler))
             {
                 return ValueTask.CompletedTask;
@@ -177,6 +180,11 @@ public sealed partial class BreadcrumbProducer : IAsyncDisposable
     {
         work.Message.Key = null!;
         work.Message.Value = null!;
+        if (work.Message.Headers.Count != 0)
+        {
+            work.Message.Headers = [];
+        }
+
         if (ReferenceEquals(work, scratch))
         {
             Volatile.Write(ref sender.ScratchInUse, 0);

@@ -45,6 +45,10 @@ public sealed class BreadcrumbProducerOptions
     /// </remarks>
     public IProgress<DeliveryReport>? DeliveryReports { get; set; }
 
+    /// <summary>Gets or sets where librdkafka's statistics go, parsed, every <c>statistics.interval.ms</c> (1 s unless the client configuration sets it).</summary>
+    /// <value>Default <see langword="null"/>: statistics off. Reports arrive on a librdkafka thread; a throwing listener misses that report only.</value>
+    public IProgress<KafkaStatistics>? Statistics { get; set; }
+
     /// <summary>Gets or sets the clock for pacing, pauses, flush timing and queue-full retries.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

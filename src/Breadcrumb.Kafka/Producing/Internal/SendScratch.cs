@@ -39,7 +39,7 @@ internal sealed class SendScratch
         byLength = reuseValues ? new byte[MaxCachedLength + 1][] : [];
     }
 
-    /// <summary>Gets the message handed to the client; its headers are empty and never changed.</summary>
+    /// <summary>Gets the message handed to the client; its headers are empty unless a traced send set a <c>traceparent</c> (reset on return).</summary>
     public Message<byte[], byte[]> Message { get; } = new() { Headers = [] };
 
     /// <summary>Serializes <paramref name="record"/> with the source-generated context into an array of exactly its length.</summary>
