@@ -93,19 +93,21 @@ public static class TransactionsSection
         }
 
         var seen = new List<TopicPartitionOffset>();
-        // KeyFilteredConsumerOptions.Clone (consumer branch) empties Topics, so a consumer reads one topic given as Topic;
-        // step 9 reads each topic with its own read_committed consumer until that is fixed.
+        // One read_committed consumer on every topic of the part, as the lab's step 9 asks ("consume from the two queues").
+        var consumerOptions = new KeyFilteredConsumerOptions
+        {
+            GroupId = ctx.GroupId($"lab-i-{name.Replace(' ', '-')}"),
+            IsolationLevel = IsolationLevel.ReadCommitted,
+            StopAtEndOfPartitions = true,
+            IdleTimeout = ctx.Settings.IdleTimeout,
+        };
         foreach (var topic in topics)
         {
-            var consumerOptions = new KeyFilteredConsumerOptions
-            {
-                Topic = topic,
-                GroupId = ctx.GroupId($"lab-i-{name.Replace(' ', '-')}"),
-                IsolationLevel = IsolationLevel.ReadCommitted,
-                StopAtEndOfPartitions = true,
-                IdleTimeout = ctx.Settings.IdleTimeout,
-            };
-            await using var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions);
+            consumerOptions.Topics.Add(topic);
+        }
+
+        await using (var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions))
+        {
             await foreach (var record in consumer.ReadAllAsync(ctx.CancellationToken))
             {
                 seen.Add(new TopicPartitionOffset(record.Topic, record.Partition, record.Offset));

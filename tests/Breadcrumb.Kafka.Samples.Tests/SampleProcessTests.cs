@@ -73,9 +73,21 @@ public sealed class SampleProcessTests
 
     private static string SamplePath(string name)
     {
-        // The sample is referenced by this project, so its assembly and runtimeconfig sit next to the tests.
-        var path = Path.Combine(AppContext.BaseDirectory, $"{name}.dll");
-        File.Exists(path).Should().BeTrue($"{path} is built with the tests");
+        // Run the sample from its own output folder: this test project also references ASP.NET Core (sample B's web
+        // face), so the build leaves framework-provided assemblies such as Microsoft.Extensions.Logging.Abstractions
+        // out of the tests' folder, and the sample's own runtimeconfig (no ASP.NET Core) would not find them here.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Breadcrumb.Kafka.sln")))
+        {
+            root = root.Parent;
+        }
+
+        root.Should().NotBeNull($"the repository root (with Breadcrumb.Kafka.sln) is above {testOutput.FullName}");
+        var path = Path.Combine(root!.FullName, "samples", name, "bin", configuration, framework, $"{name}.dll");
+        File.Exists(path).Should().BeTrue($"{path} is built with the solution (the test project references it)");
         return path;
     }
 }
