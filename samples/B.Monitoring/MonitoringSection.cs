@@ -19,6 +19,9 @@ public sealed record MonitoringOptions
 
     /// <summary>Gets the demo producer's pause after each send.</summary>
     public TimeSpan LoadPacing { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Gets a callback for each reading (a live view); when set, readings are not also printed as lines.</summary>
+    public Action<MonitorTick, TopicStats>? OnTick { get; init; }
 }
 
 /// <summary>Lab section B: a monitoring console for the topic (offsets, rates, lag, bytes).</summary>
@@ -74,6 +77,12 @@ public static class MonitoringSection
                 now, stats.Messages, last is { } a ? (high - a.High) / dt : 0, last is { } b ? (committed - b.Committed) / dt : 0, lag.TotalLag, stats.BytesStored);
             ticks.Add(tick);
             last = (now, high, committed);
+            if (options.OnTick is { } onTick)
+            {
+                onTick(tick, stats);
+                continue;
+            }
+
             ctx.Info($"  t={tick.Seconds,5:0.0}s  records {tick.Records,7}  in {tick.InPerSecond,7:0}/s  out {tick.OutPerSecond,7:0}/s  lag {tick.Lag,6}  bytes {tick.Bytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not reported"}");
         }
         while (await WaitAsync(options.Interval, stop.Token));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Breadcrumb.Kafka.Samples;
 using Breadcrumb.Kafka.Samples.Monitoring;
 
@@ -32,5 +33,13 @@ return await command.RunAsync(args, async (ctx, parsed) =>
         ctx.Info($"Monitoring page: {page.Url}");
     }
 
-    return await MonitoringSection.RunAsync(ctx, options);
+    // A person at a terminal gets one table redrawn in place; scripts (--json, redirected output) get plain lines.
+    if (ctx.Settings.Json || Console.IsOutputRedirected || !ctx.Console.Profile.Capabilities.Ansi)
+    {
+        return await MonitoringSection.RunAsync(ctx, options);
+    }
+
+    var view = new LiveMonitorTable();
+    return await ctx.Console.Live(view.Table).StartAsync(live =>
+        MonitoringSection.RunAsync(ctx, options with { OnTick = (tick, stats) => { view.Update(tick, stats); live.Refresh(); } }));
 });
