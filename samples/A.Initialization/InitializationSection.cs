@@ -25,8 +25,7 @@ public static class InitializationSection
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync();
 
         ctx.Step("3", "Create a sample breadcrumb data file, bcsample.json");
         var file = options.Input ?? options.Output;
@@ -47,20 +46,7 @@ public static class InitializationSection
         ctx.Info($"  sent {produced.Sent}, delivered {produced.Delivered}, failed {produced.Failed}");
 
         ctx.Step("5", "Consume the records and count them");
-        var consumerOptions = new KeyFilteredConsumerOptions
-        {
-            Topic = ctx.Topic,
-            GroupId = ctx.GroupId("lab-a"),
-            StopAtEndOfPartitions = true,
-            IdleTimeout = ctx.Settings.IdleTimeout,
-        };
-        ConsumeResultSummary consumed;
-        await using (var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions))
-        {
-            consumed = await consumer.RunAsync(ctx.CancellationToken);
-        }
-
-        ctx.CancellationToken.ThrowIfCancellationRequested();
+        var consumed = await ctx.ConsumeToEndAsync(ctx.GroupId("lab-a"));
         ctx.Info($"  consumed {consumed.Total} ({consumed.StopReason})");
         return new InitializationSummary
         {

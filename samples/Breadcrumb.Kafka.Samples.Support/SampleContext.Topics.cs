@@ -1,6 +1,6 @@
 namespace Breadcrumb.Kafka.Samples;
 
-/// <content>Clearing and inspecting the lab topic.</content>
+/// <content>Clearing, inspecting and reading the lab topic.</content>
 public sealed partial class SampleContext
 {
     /// <summary>Creates a topic inspector (watermarks, counts, bytes where the broker reports them, group lag).</summary>
@@ -24,5 +24,50 @@ public sealed partial class SampleContext
         var result = await CreateCleaner().TruncateAsync(topic, CancellationToken).ConfigureAwait(false);
         Info($"  cleared '{topic}': {result.Deleted} records deleted");
         return result.Deleted;
+    }
+
+    /// <summary>
+    /// Makes sure the section's topic exists and empties it, so the section starts from nothing; with a step number,
+    /// under the lab's "Clear all data from the topic" banner.
+    /// </summary>
+    /// <param name="step">The lab's step number for the banner; null clears without one.</param>
+    /// <returns>How many records were deleted.</returns>
+    public async Task<long> StartWithEmptyTopicAsync(string? step = null)
+    {
+        await EnsureTopicAsync(Topic).ConfigureAwait(false);
+        if (step is not null)
+        {
+            Step(step, "Clear all data from the topic");
+        }
+
+        return await ClearTopicAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the section's topic from the start with one consumer in <paramref name="groupId"/>, stopping at the end
+    /// of every partition (or after the idle timeout), as the lab's "run the consumer once" does.
+    /// </summary>
+    /// <param name="groupId">The consumer group, usually <see cref="GroupId(string)"/>.</param>
+    /// <param name="filter">Which records to keep; all when null.</param>
+    /// <returns>What the consumer read.</returns>
+    /// <exception cref="OperationCanceledException">Ctrl+C tripped <see cref="CancellationToken"/>.</exception>
+    public async Task<ConsumeResultSummary> ConsumeToEndAsync(string groupId, IRecordFilter? filter = null)
+    {
+        var options = new KeyFilteredConsumerOptions
+        {
+            Topic = Topic,
+            GroupId = groupId,
+            Filter = filter ?? RecordFilter.Any,
+            StopAtEndOfPartitions = true,
+            IdleTimeout = Settings.IdleTimeout,
+        };
+        ConsumeResultSummary summary;
+        await using (var consumer = new KeyFilteredConsumer(Connection, options))
+        {
+            summary = await consumer.RunAsync(CancellationToken).ConfigureAwait(false);
+        }
+
+        CancellationToken.ThrowIfCancellationRequested();
+        return summary;
     }
 }

@@ -15,8 +15,7 @@ public static class StorageSection
         ArgumentNullException.ThrowIfNull(ctx);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         file ??= DefaultSampleFile;
-        await ctx.EnsureTopicAsync(ctx.Topic);
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync();
 
         ctx.Step("1", $"wc {file}");
         if (!File.Exists(file))

@@ -11,10 +11,7 @@ public static class MultipleProducersSection
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-
-        ctx.Step("1", "Clear all data from the topic");
-        var cleared = await ctx.ClearTopicAsync();
+        var cleared = await ctx.StartWithEmptyTopicAsync(step: "1");
 
         ctx.Step("2", $"Run {producers} producers concurrently, each sending all {ctx.Settings.Records} records");
         var records = BreadcrumbFile.Generate(ctx.Settings.Records, ctx.Settings.Seed).ToList();
@@ -30,20 +27,7 @@ public static class MultipleProducersSection
         }
 
         ctx.Step("2b", "When finished, run the consumer once");
-        var consumerOptions = new KeyFilteredConsumerOptions
-        {
-            Topic = ctx.Topic,
-            GroupId = ctx.GroupId("lab-d"),
-            StopAtEndOfPartitions = true,
-            IdleTimeout = ctx.Settings.IdleTimeout,
-        };
-        ConsumeResultSummary consumed;
-        await using (var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions))
-        {
-            consumed = await consumer.RunAsync(ctx.CancellationToken);
-        }
-
-        ctx.CancellationToken.ThrowIfCancellationRequested();
+        var consumed = await ctx.ConsumeToEndAsync(ctx.GroupId("lab-d"));
         ctx.Info($"  consumed {consumed.Total}");
         return new MultipleProducersSummary
         {

@@ -28,10 +28,7 @@ public static class ConcurrentSection
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-
-        ctx.Step("1", "Clear all data from the topic");
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync(step: "1");
 
         ctx.Step("3a", $"Start {options.Consumers} consumers in one group, before any producer");
         var groupOptions = new KeyFilteredConsumerOptions

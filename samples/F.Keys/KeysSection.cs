@@ -22,10 +22,7 @@ public static class KeysSection
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-
-        ctx.Step("1", "Clear all data from the topic");
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync(step: "1");
 
         ctx.Step("2", $"Produce {ctx.Settings.Records} records, each keyed with a random number 1–5 (seed {ctx.Settings.Seed})");
         var producedPerKey = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
@@ -78,17 +75,7 @@ public static class KeysSection
 
     private static async Task<KeyRead> ReadAsync(SampleContext ctx, string group, string name, IRecordFilter filter)
     {
-        var options = new KeyFilteredConsumerOptions
-        {
-            Topic = ctx.Topic,
-            GroupId = ctx.GroupId(group),
-            Filter = filter,
-            StopAtEndOfPartitions = true,
-            IdleTimeout = ctx.Settings.IdleTimeout,
-        };
-        await using var consumer = new KeyFilteredConsumer(ctx.Connection, options);
-        var summary = await consumer.RunAsync(ctx.CancellationToken);
-        ctx.CancellationToken.ThrowIfCancellationRequested();
+        var summary = await ctx.ConsumeToEndAsync(ctx.GroupId(group), filter);
         var read = new KeyRead(
             name,
             summary.Total,

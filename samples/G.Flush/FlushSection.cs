@@ -28,8 +28,7 @@ public static class FlushSection
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync();
         var timeline = new Timeline();
         var runs = new List<FlushRun>
         {

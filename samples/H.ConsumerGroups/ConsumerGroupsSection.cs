@@ -10,8 +10,7 @@ public static class ConsumerGroupsSection
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await ctx.EnsureTopicAsync(ctx.Topic);
-        await ctx.ClearTopicAsync();
+        await ctx.StartWithEmptyTopicAsync();
         var groupA = ctx.GroupId("lab-h-group1");
         var groupB = ctx.GroupId("lab-h-group2");
 

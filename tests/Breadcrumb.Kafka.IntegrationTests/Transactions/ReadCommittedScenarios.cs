@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Tests.Transactions;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
