@@ -45,6 +45,23 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task TruncateAsync_DefaultAdminClientDeleter_WorksThroughTheFaithfulEmbeddedBroker()
+    {
+        // The path users take on a real cluster: AdminClient DeleteRecords, which the faithful layer answers
+        // (the raw mock times it out; see the assumption tests).
+        var topic = fixture.CreateTopic(6);
+        await RawProducer.ProduceAsync(fixture.Connection, topic, 300, i => $"k{i}");
+        var sut = new TopicCleaner(fixture.Connection);
+
+        var result = await sut.TruncateAsync(topic, TestContext.Current.CancellationToken);
+        var stats = await new TopicInspector(fixture.Connection).GetStatsAsync(topic, TestContext.Current.CancellationToken);
+
+        result.Deleted.Should().Be(300);
+        stats.Messages.Should().Be(0);
+        stats.Partitions.Should().AllSatisfy(p => p.Low.Should().Be(p.High));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task TruncateAsync_TopicDoesNotExist_SaysSoAndDeletesNothing()
     {
         var existing = fixture.CreateTopic(2);
