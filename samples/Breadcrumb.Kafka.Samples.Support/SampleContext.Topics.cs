@@ -6,11 +6,11 @@ public sealed partial class SampleContext
     /// <summary>Creates a topic inspector (watermarks, counts, bytes where the broker reports them, group lag).</summary>
     /// <returns>The inspector.</returns>
     public TopicInspector CreateInspector() =>
-        new(Connection, Cluster is null ? null : new EmbeddedStoredBytesReporter(Cluster));
+        new(Connection, Cluster is null ? null : Cluster.CreateStoredBytesReporter());
 
     /// <summary>Creates a topic cleaner: truncation through DeleteRecords, or the lab's read-and-discard drain.</summary>
     /// <returns>The cleaner.</returns>
-    public TopicCleaner CreateCleaner() => new(Connection, Cluster is null ? null : new EmbeddedRecordDeleter(Cluster));
+    public TopicCleaner CreateCleaner() => new(Connection, Cluster is null ? null : Cluster.CreateRecordDeleter());
 
     /// <summary>
     /// Empties a topic, as the lab's "clear all data from the topic" asks: DeleteRecords moves every low watermark to

@@ -3,12 +3,16 @@ using Breadcrumb.Kafka.Testing.Native;
 
 namespace Breadcrumb.Kafka.Testing;
 
-/// <summary>Stopping the cluster: the fidelity layer first, then librdkafka's mock and its host client.</summary>
+/// <summary>
+/// Stopping the cluster: its own reader clients first (they reach the mock through the layer's proxies, so stopping the
+/// layer under them made librdkafka report "brokers are down"), then the fidelity layer, then the mock and its host client.
+/// </summary>
 public sealed partial class EmbeddedKafkaCluster
 {
     /// <summary>Stops the cluster. Clients still connected see their connections close.</summary>
     public void Dispose()
     {
+        DisposeReaders();
         var stopping = TakeLayer();
         if (stopping is not null)
         {
@@ -23,6 +27,7 @@ public sealed partial class EmbeddedKafkaCluster
     /// <returns>A task that completes when the cluster has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        await Task.Run(DisposeReaders).ConfigureAwait(false);
         var stopping = TakeLayer();
         if (stopping is not null)
         {

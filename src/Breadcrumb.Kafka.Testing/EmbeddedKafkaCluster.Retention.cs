@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace Breadcrumb.Kafka.Testing;
 
@@ -10,6 +12,9 @@ public sealed partial class EmbeddedKafkaCluster
     private readonly ConcurrentDictionary<(string Topic, int Partition), long> deletedBefore = new();
     private IConsumer<Ignore, Ignore>? watermarkReader;
     private IAdminClient? metadataReader;
+
+    // The readers' librdkafka lines (e.g. "brokers are down" while the cluster stops) go nowhere, never to stderr.
+    private static ILogger ReaderLogger => KafkaClientLogging.CreateLogger(null, "Breadcrumb.Kafka.Testing.EmbeddedKafkaCluster");
 
     /// <summary>Gets the bytes of record batches one partition keeps before it silently drops the oldest (5 MiB).</summary>
     public static long RetainedBytesPerPartition => EmbeddedKafkaDefaults.RetainedBytesPerPartition;
@@ -106,8 +111,9 @@ public sealed partial class EmbeddedKafkaCluster
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
-            metadataReader ??= new AdminClientBuilder(new AdminClientConfig { BootstrapServers = MockBootstrapServers }).Build();
-            watermarkReader ??= new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = MockBootstrapServers, GroupId = "embedded-kafka-watermarks" }).Build();
+            metadataReader ??= new AdminClientBuilder(new AdminClientConfig { BootstrapServers = MockBootstrapServers }).WithLogging(ReaderLogger).Build();
+            watermarkReader ??= new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = MockBootstrapServers, GroupId = "embedded-kafka-watermarks" })
+                .WithLogging(ReaderLogger).Build();
             return (metadataReader, watermarkReader);
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;
@@ -10,6 +11,8 @@ namespace Breadcrumb.Kafka.Testing;
 /// <remarks>librdkafka's raw mock cluster answers "no": its Fetch returns LastStableOffset = high watermark and no aborted transactions.</remarks>
 public static class ReadCommittedProbe
 {
+    private const string LoggerCategory = "Breadcrumb.Kafka.Testing.ReadCommittedProbe";
+
     /// <summary>The capability this probe checks.</summary>
     public const string Capability = "filters aborted records for read_committed consumers";
 
@@ -69,7 +72,7 @@ public static class ReadCommittedProbe
     {
         var config = connection.CreateProducerConfig();
         config.TransactionalId = $"breadcrumb-probe-{Guid.NewGuid():N}";
-        using var producer = new ProducerBuilder<string, string>(config).Build();
+        using var producer = new ProducerBuilder<string, string>(config).WithLogging(connection.CreateLogger(LoggerCategory)).Build();
 
         // Confluent's transaction calls block: keep them off the caller's context.
         await Task.Run(() => producer.InitTransactions(TimeSpan.FromSeconds(30))).ConfigureAwait(false);
@@ -90,7 +93,7 @@ public static class ReadCommittedProbe
         config.IsolationLevel = IsolationLevel.ReadCommitted;
         config.EnableAutoCommit = false;
         config.FetchWaitMaxMs = 100;
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).WithLogging(connection.CreateLogger(LoggerCategory)).Build();
         consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
 
         var seen = new List<long>();

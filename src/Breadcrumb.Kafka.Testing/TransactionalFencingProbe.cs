@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;
@@ -40,8 +41,9 @@ public static class TransactionalFencingProbe
         TopicNames.Validate(topic);
         var config = connection.CreateProducerConfig();
         config.TransactionalId = $"breadcrumb-probe-{Guid.NewGuid():N}";
-        using var first = new ProducerBuilder<string, string>(config).Build();
-        using var second = new ProducerBuilder<string, string>(config).Build();
+        var logger = connection.CreateLogger("Breadcrumb.Kafka.Testing.TransactionalFencingProbe");
+        using var first = new ProducerBuilder<string, string>(config).WithLogging(logger).Build();
+        using var second = new ProducerBuilder<string, string>(config).WithLogging(logger).Build();
         await Task.Run(() => first.InitTransactions(TimeSpan.FromSeconds(30)), cancellationToken).ConfigureAwait(false);
         await Task.Run(() => second.InitTransactions(TimeSpan.FromSeconds(30)), cancellationToken).ConfigureAwait(false);
 

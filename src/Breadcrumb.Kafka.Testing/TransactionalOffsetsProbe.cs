@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;
@@ -47,11 +48,12 @@ public static class TransactionalOffsetsProbe
         var consumerConfig = connection.CreateConsumerConfig(group);
         consumerConfig.EnableAutoCommit = false;
         consumerConfig.IsolationLevel = IsolationLevel.ReadCommitted;
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(consumerConfig).Build();
+        var logger = connection.CreateLogger("Breadcrumb.Kafka.Testing.TransactionalOffsetsProbe");
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(consumerConfig).WithLogging(logger).Build();
 
         var producerConfig = connection.CreateProducerConfig();
         producerConfig.TransactionalId = $"breadcrumb-probe-{Guid.NewGuid():N}";
-        using var producer = new ProducerBuilder<string, string>(producerConfig).Build();
+        using var producer = new ProducerBuilder<string, string>(producerConfig).WithLogging(logger).Build();
         await Task.Run(() => producer.InitTransactions(TimeSpan.FromSeconds(30)), cancellationToken).ConfigureAwait(false);
 
         // Transaction 1 commits offset 1 for the group; transaction 2 sends offset 2 and aborts, which must change nothing.

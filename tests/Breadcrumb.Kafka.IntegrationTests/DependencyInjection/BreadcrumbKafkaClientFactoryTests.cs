@@ -1,4 +1,3 @@
-using Breadcrumb.Kafka.IntegrationTests.Support;
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +50,7 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
         var cancellationToken = TestContext.Current.CancellationToken;
         var topic = fixture.CreateTopic(6);
         await using var provider = new ServiceCollection()
-            .AddSingleton<IRecordDeleter>(new EmbeddedRecordDeleter(fixture.Cluster))
+            .AddSingleton<IRecordDeleter>(fixture.Cluster.CreateRecordDeleter())
             .AddBreadcrumbKafka(o =>
             {
                 o.Connection = fixture.Connection;

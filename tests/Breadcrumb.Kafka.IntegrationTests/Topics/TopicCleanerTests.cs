@@ -32,7 +32,7 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     {
         var topic = fixture.CreateTopic(6);
         await RawProducer.ProduceAsync(fixture.Connection, topic, 1000, i => $"k{i}");
-        var sut = new TopicCleaner(fixture.Connection, new EmbeddedRecordDeleter(fixture.Cluster));
+        var sut = new TopicCleaner(fixture.Connection, fixture.Cluster.CreateRecordDeleter());
 
         var result = await sut.TruncateAsync(topic, TestContext.Current.CancellationToken);
         var stats = await new TopicInspector(fixture.Connection).GetStatsAsync(topic, TestContext.Current.CancellationToken);
@@ -65,7 +65,7 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     public async Task TruncateAsync_TopicDoesNotExist_SaysSoAndDeletesNothing()
     {
         var existing = fixture.CreateTopic(2);
-        var deleter = new EmbeddedRecordDeleter(fixture.Cluster);
+        var deleter = new RecordingDeleter(fixture.Cluster.CreateRecordDeleter());
         var sut = new TopicCleaner(fixture.Connection, deleter);
 
         var act = () => sut.TruncateAsync("no-such-topic", TestContext.Current.CancellationToken);
@@ -104,5 +104,16 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     {
         public Task<IReadOnlyList<TopicPartitionOffset>> DeleteRecordsAsync(IReadOnlyList<TopicPartitionOffset> deleteBefore, CancellationToken cancellationToken) =>
             throw new KafkaException(ErrorCode.TopicAuthorizationFailed);
+    }
+
+    private sealed class RecordingDeleter(IRecordDeleter inner) : IRecordDeleter
+    {
+        public List<TopicPartitionOffset> Requests { get; } = [];
+
+        public Task<IReadOnlyList<TopicPartitionOffset>> DeleteRecordsAsync(IReadOnlyList<TopicPartitionOffset> deleteBefore, CancellationToken cancellationToken)
+        {
+            Requests.AddRange(deleteBefore);
+            return inner.DeleteRecordsAsync(deleteBefore, cancellationToken);
+        }
     }
 }
