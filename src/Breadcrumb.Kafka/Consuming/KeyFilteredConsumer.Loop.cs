@@ -209,6 +209,7 @@ public sealed partial class KeyFilteredConsumer
                 // Store before the revoke completes: librdkafka commits the revoked partitions' stored offsets.
                 var partitions = removed.Select(p => p.TopicPartition).ToList();
                 StoreOffsets(c, partitions, tally);
+                CommitBeforeRevoke(c, tally);
                 tally.OnRemoved(time.GetElapsedTime(startedAt), partitions, lost: false);
                 gate.Gate?.Report(MemberIndex, tally.AssignedCount);
             })

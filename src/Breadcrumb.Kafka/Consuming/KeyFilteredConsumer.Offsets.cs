@@ -9,6 +9,33 @@ public sealed partial class KeyFilteredConsumer
     /// <summary>Records read between two offset stores; storing is batched because each store is a native call.</summary>
     private const int StoreEvery = 4096;
 
+    /// <summary>Commits the stored offsets while the revoked partitions are still this member's.</summary>
+    /// <remarks>
+    /// librdkafka's own commit on revoke is asynchronous, and with incremental (KIP-848) assignment the next owner can
+    /// fetch the old committed offset before it lands, reading the same records again (seen on the embedded broker).
+    /// A synchronous commit here keeps a rebalance from duplicating what this member already counted.
+    /// </remarks>
+    private void CommitBeforeRevoke(IConsumer<string, byte[]> consumer, ConsumeTally tally)
+    {
+        if (!options.CommitOffsets)
+        {
+            return;
+        }
+
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing read since the last commit.
+        }
+        catch (KafkaException e)
+        {
+            tally.Warn($"offsets of revoked partitions were not committed: {e.Error.Code} ({e.Error.Reason})");
+        }
+    }
+
     /// <summary>Stores the next offset of every partition read past its stored offset, so the next commit covers what was read.</summary>
     private void StoreOffsets(IConsumer<string, byte[]> consumer, IEnumerable<PartitionTally> partitions, ConsumeTally tally)
     {
