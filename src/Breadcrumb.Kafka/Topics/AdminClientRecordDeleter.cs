@@ -35,12 +35,14 @@ public sealed class AdminClientRecordDeleter : IRecordDeleter, IDisposable, IAsy
             }).WaitAsync(cancellationToken).ConfigureAwait(false);
             return results.Select(r => new TopicPartitionOffset(r.Topic, r.Partition, r.Offset)).ToList();
         }
-        catch (DeleteRecordsException e)
+        catch (DeleteRecordsException e) when (FirstFailure(e) is { } failed)
         {
-            var failed = e.Results.First(r => r.Error.IsError);
             throw new KafkaException(failed.Error);
         }
     }
+
+    private static DeleteRecordsReport? FirstFailure(DeleteRecordsException exception) =>
+        exception is { Results: var reports } ? reports.FirstOrDefault(r => r.Error.IsError) : null;
 
     /// <summary>Closes the admin client.</summary>
     public void Dispose() => admin.Dispose();
