@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Breadcrumb.Kafka.Broker.Protocol;
+using Breadcrumb.Kafka.Broker.Server;
+using Breadcrumb.Kafka.Broker.Topics;
+
+namespace Breadcrumb.Kafka.Broker;
+
+/// <summary>
+/// A Kafka cluster in this process: one or more brokers on loopback ports speaking the Kafka protocol to any
+/// client, with topics in memory. For tests, samples and local development; never a production Kafka (no
+/// replication, no disk). Start it, give clients <see cref="BootstrapServers"/>, dispose it when done.
+/// </summary>
+/// <remarks>Thread-safe. Disposing closes every connection and forgets every record.</remarks>
+public sealed partial class KafkaCluster : IAsyncDisposable
+{
+    private readonly ClusterCore core;
+    private readonly ITimer retentionTimer;
+    private int disposed;
+
+    private KafkaCluster(ClusterCore core)
+    {
+        this.core = core;
+        retentionTimer = core.TimeProvider.CreateTimer(
+            static state => ((ClusterCore)state!).EnforceRetention(), core, core.Options.RetentionCheckInterval, core.Options.RetentionCheckInterval);
+    }
+
+    /// <summary>Gets the brokers' addresses as clients take them: <c>host:port</c>, comma-separated.</summary>
+    public string BootstrapServers => string.Join(',', core.Brokers.Select(b => $"{b.Host}:{b.Port}"));
+
+    /// <summary>Gets the brokers, in node id order.</summary>
+    public IReadOnlyList<KafkaBrokerEndpoint> Brokers => [.. core.Brokers.Select(b => new KafkaBrokerEndpoint(b.NodeId, b.Host, b.Port))];
+
+    /// <summary>Gets the cluster id the brokers report in Metadata and DescribeCluster.</summary>
+    public string ClusterId => core.ClusterId;
+
+    /// <summary>Gets the bytes all partitions hold now, counted against <see cref="KafkaClusterOptions.MemoryBudgetBytes"/>.</summary>
+    public long StoredBytes => core.Budget.UsedBytes;
+
+    /// <summary>Gets how long <see cref="Start"/> took to bind every listener.</summary>
+    public TimeSpan StartupTime { get; private init; }
+
+    internal ClusterCore Core => core;
+
+    /// <summary>Starts the brokers: binds their listeners and returns once they accept connections.</summary>
+    /// <param name="options">The cluster's settings; null takes the defaults (one broker on a free loopback port).</param>
+    /// <returns>The running cluster.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message names each one.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">A requested port is taken.</exception>
+    public static KafkaCluster Start(KafkaClusterOptions? options = null)
+    {
+        options ??= new KafkaClusterOptions();
+        KafkaClusterOptionsValidator.Validate(options);
+        var started = Stopwatch.GetTimestamp();
+        var core = new ClusterCore(options);
+        var bound = new List<BrokerServer>();
+        try
+        {
+            foreach (var broker in core.Brokers)
+            {
+                broker.Start();
+                bound.Add(broker);
+            }
+        }
+        catch
+        {
+            foreach (var broker in bound)
+            {
+                _ = broker.DisposeAsync().AsTask();
+            }
+
+            throw;
+        }
+
+        return new KafkaCluster(core) { StartupTime = Stopwatch.GetElapsedTime(started) };
+    }
+
+    /// <summary>Creates a topic, as CreateTopics would.</summary>
+    /// <param name="name">The topic: 1–249 characters of <c>[a-zA-Z0-9._-]</c>, not "." or "..".</param>
+    /// <param name="partitions">How many partitions, at least 1.</param>
+    /// <param name="configs">Topic configs (retention.ms, max.message.bytes, …); null for the defaults.</param>
+    /// <exception cref="ArgumentException">The name, partition count or a config is not valid, or the topic exists; the message is Kafka's.</exception>
+    public void CreateTopic(string name, int partitions = 1, IReadOnlyDictionary<string, string>? configs = null)
+    {
+        var (error, message, _) = core.Topics.Create(name, partitions, 1, configs, validateOnly: false);
+        if (error != ErrorCode.None)
+        {
+            throw new ArgumentException($"Cannot create topic '{name}': {message} ({error}).", nameof(name));
+        }
+    }
+
+    /// <summary>Deletes a topic and its records; false if there was no such topic.</summary>
+    public bool DeleteTopic(string name) => core.Topics.Find(name) is { } topic && core.Topics.Delete(topic) is not null;
+
+    /// <summary>Gets the names of all topics.</summary>
+    public IReadOnlyList<string> TopicNames => [.. core.Topics.All().Select(t => t.Name)];
+
+    /// <summary>Describes a topic's partitions as they are now: leaders, watermarks and bytes; null if it does not exist.</summary>
+    public KafkaTopicDescription? DescribeTopic(string name)
+    {
+        if (core.Topics.Find(name) is not { } topic)
+        {
+            return null;
+        }
+
+        return new KafkaTopicDescription(topic.Name, topic.Id, [.. topic.Partitions.Select((log, p) =>
+            new KafkaPartitionDescription(p, topic.LeaderOf(p), log.LogStartOffset, log.HighWatermark, log.SizeBytes))]);
+    }
+
+    /// <summary>Stops every broker and closes every connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        core.IsStopping = true;
+        await retentionTimer.DisposeAsync().ConfigureAwait(false);
+        foreach (var broker in core.Brokers)
+        {
+            await broker.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
