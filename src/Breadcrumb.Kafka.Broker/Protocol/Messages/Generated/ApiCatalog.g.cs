@@ -10,7 +10,20 @@ internal static partial class ApiCatalog
     [
         new(0, "Produce", 3, 11, 9, static () => new ProduceRequest(), static () => new ProduceResponse()),
         new(1, "Fetch", 4, 17, 12, static () => new FetchRequest(), static () => new FetchResponse()),
+        new(2, "ListOffsets", 1, 10, 6, static () => new ListOffsetsRequest(), static () => new ListOffsetsResponse()),
         new(3, "Metadata", 0, 12, 9, static () => new MetadataRequest(), static () => new MetadataResponse()),
         new(18, "ApiVersions", 0, 4, 3, static () => new ApiVersionsRequest(), static () => new ApiVersionsResponse()),
+        new(19, "CreateTopics", 2, 7, 5, static () => new CreateTopicsRequest(), static () => new CreateTopicsResponse()),
+        new(20, "DeleteTopics", 1, 6, 4, static () => new DeleteTopicsRequest(), static () => new DeleteTopicsResponse()),
+        new(21, "DeleteRecords", 0, 2, 2, static () => new DeleteRecordsRequest(), static () => new DeleteRecordsResponse()),
+        new(22, "InitProducerId", 0, 5, 2, static () => new InitProducerIdRequest(), static () => new InitProducerIdResponse()),
+        new(23, "OffsetForLeaderEpoch", 2, 4, 4, static () => new OffsetForLeaderEpochRequest(), static () => new OffsetForLeaderEpochResponse()),
+        new(32, "DescribeConfigs", 1, 4, 4, static () => new DescribeConfigsRequest(), static () => new DescribeConfigsResponse()),
+        new(33, "AlterConfigs", 0, 2, 2, static () => new AlterConfigsRequest(), static () => new AlterConfigsResponse()),
+        new(35, "DescribeLogDirs", 1, 4, 2, static () => new DescribeLogDirsRequest(), static () => new DescribeLogDirsResponse()),
+        new(37, "CreatePartitions", 0, 3, 2, static () => new CreatePartitionsRequest(), static () => new CreatePartitionsResponse()),
+        new(44, "IncrementalAlterConfigs", 0, 1, 1, static () => new IncrementalAlterConfigsRequest(), static () => new IncrementalAlterConfigsResponse()),
+        new(60, "DescribeCluster", 0, 1, 0, static () => new DescribeClusterRequest(), static () => new DescribeClusterResponse()),
+        new(61, "DescribeProducers", 0, 0, 0, static () => new DescribeProducersRequest(), static () => new DescribeProducersResponse()),
     ];
 }
