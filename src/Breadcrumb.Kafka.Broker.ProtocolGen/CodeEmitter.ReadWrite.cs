@@ -7,11 +7,23 @@ internal sealed partial class CodeEmitter
         ? "bool flexible = false;"
         : $"bool flexible = version >= {api.Flexible.Min};";
 
+    /// <summary>
+    /// Gets whether Read/Write of <paramref name="s"/> use the flexible flag: always in an API with flexible versions
+    /// (the tagged-field section), else only for lengths (strings, bytes, records, arrays), as an unused
+    /// <c>bool flexible = false;</c> is warning CS0219.
+    /// </summary>
+    private bool UsesFlexible(StructSchema s) => !api.Flexible.IsEmpty
+        || s.Fields.Exists(f => Cond(f.Versions) != "false" && (f.IsArray || f.Type is "string" or "bytes" or "records"));
+
     private void EmitRead(StructSchema s)
     {
         Line("public void Read(ref KafkaReader reader, short version)");
         Open();
-        Line(FlexibleDeclaration);
+        if (UsesFlexible(s))
+        {
+            Line(FlexibleDeclaration);
+        }
+
         foreach (var f in s.Fields.Where(f => !f.IsTagged))
         {
             Guarded(Cond(f.Versions), () => EmitReadField(f, "reader"));
@@ -144,7 +156,11 @@ internal sealed partial class CodeEmitter
     {
         Line("public void Write(KafkaWriter writer, short version)");
         Open();
-        Line(FlexibleDeclaration);
+        if (UsesFlexible(s))
+        {
+            Line(FlexibleDeclaration);
+        }
+
         foreach (var f in s.Fields.Where(f => !f.IsTagged))
         {
             Guarded(Cond(f.Versions), () => EmitWriteField(f, "writer"));

@@ -125,7 +125,9 @@ internal static class SchemaParser
             case "struct" when api is not null && tokens.Length == 2:
                 var shared = new StructSchema { Name = tokens[1] };
                 api.SharedStructs.Add(shared);
-                return (api, shared, []);
+
+                // Structs declared inside a shared struct are shared too (emitted next to it), not dropped.
+                return (api, shared, api.SharedStructs);
             default:
                 throw new SchemaException($"{where}: expected 'api', 'request', 'response' or 'struct Name' at the start of a line (after the api line, once each).");
         }
