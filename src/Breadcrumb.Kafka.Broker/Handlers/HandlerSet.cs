@@ -5,9 +5,21 @@ internal static class HandlerSet
 {
     public static IEnumerable<IApiHandler> Create() =>
     [
-        new ApiVersionsHandler(),
-        new MetadataHandler(),
         new ProduceHandler(),
         new FetchHandler(),
+        new ListOffsetsHandler(),
+        new MetadataHandler(),
+        new ApiVersionsHandler(),
+        new CreateTopicsHandler(),
+        new DeleteTopicsHandler(),
+        new DeleteRecordsHandler(),
+        new InitProducerIdHandler(),
+        new OffsetForLeaderEpochHandler(),
+        new DescribeConfigsHandler(),
+        new AlterConfigsHandler(),
+        new DescribeLogDirsHandler(),
+        new CreatePartitionsHandler(),
+        new IncrementalAlterConfigsHandler(),
+        new DescribeClusterHandler(),
     ];
 }

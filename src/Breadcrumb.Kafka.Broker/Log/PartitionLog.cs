@@ -29,7 +29,7 @@ internal sealed partial class PartitionLog
     public int Partition { get; }
 
     /// <summary>Gets the leader epoch: partitions never move, so it stays 0.</summary>
-    public int LeaderEpoch => 0;
+    public int LeaderEpoch { get; private set; }
 
     public long LogStartOffset
     {
@@ -63,6 +63,12 @@ internal sealed partial class PartitionLog
             }
         }
     }
+
+    /// <summary>
+    /// Gets the last stable offset: read_committed readers stop below the first offset of a transaction still
+    /// open. Without open transactions it is the high watermark.
+    /// </summary>
+    public long LastStableOffset => HighWatermark;
 
     /// <summary>Returns a task that completes when the log next changes (an append, a delete).</summary>
     public Task WaitForChangeAsync() => changed.WaitAsync();

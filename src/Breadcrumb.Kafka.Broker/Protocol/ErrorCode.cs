@@ -82,5 +82,6 @@ internal enum ErrorCode : short
     UnsupportedAssignor = 112,
     StaleMemberEpoch = 113,
     UnknownSubscriptionId = 117,
+    UnsupportedEndpointType = 119,
     InvalidRegularExpression = 128,
 }

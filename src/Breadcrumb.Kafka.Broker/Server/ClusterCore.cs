@@ -1,6 +1,7 @@
 using Breadcrumb.Kafka.Broker.Handlers;
 using Breadcrumb.Kafka.Broker.Log;
 using Breadcrumb.Kafka.Broker.Topics;
+using Breadcrumb.Kafka.Broker.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,8 +21,13 @@ internal sealed class ClusterCore
         Brokers = [.. Enumerable.Range(0, options.BrokerCount).Select(i =>
             new BrokerServer(this, options.FirstNodeId + i, options.Host, options.Ports.Count > 0 ? options.Ports[i] : 0))];
         Topics = new TopicRegistry(Budget, () => Brokers.Count, i => Brokers[i].NodeId, defaults);
+        Transactions = new TransactionCoordinator(this);
         Dispatcher = new RequestDispatcher(HandlerSet.Create(), Logger);
     }
+
+    public ProducerIdAllocator ProducerIds { get; } = new();
+
+    public TransactionCoordinator Transactions { get; }
 
     public KafkaClusterOptions Options { get; }
 

@@ -41,7 +41,8 @@ internal sealed class TopicRegistry(MemoryBudget budget, Func<int> brokerCount, 
 
     /// <summary>Checks and (unless <paramref name="validateOnly"/>) creates a topic.</summary>
     public (ErrorCode Error, string? Message, TopicState? Topic) Create(
-        string name, int partitions, short replicationFactor, IReadOnlyDictionary<string, string>? configs, bool validateOnly)
+        string name, int partitions, short replicationFactor, IReadOnlyDictionary<string, string>? configs, bool validateOnly,
+        IReadOnlyList<int>? assignedLeaders = null)
     {
         if (TopicNames.Check(name) is { } badName)
         {
@@ -86,7 +87,7 @@ internal sealed class TopicRegistry(MemoryBudget budget, Func<int> brokerCount, 
             }
 
             var topic = new TopicState(name, NewTopicId(), replicationFactor, TopicConfig.Create(configs, clusterDefaults),
-                NewLogs(name, 0, partitions), Leaders(name, 0, partitions));
+                NewLogs(name, 0, partitions), assignedLeaders is null ? Leaders(name, 0, partitions) : [.. assignedLeaders]);
             byName.Add(name, topic);
             byId.Add(topic.Id, topic);
             return (ErrorCode.None, null, topic);
@@ -110,7 +111,7 @@ internal sealed class TopicRegistry(MemoryBudget budget, Func<int> brokerCount, 
     }
 
     /// <summary>Grows a topic to <paramref name="count"/> partitions; Kafka never shrinks one.</summary>
-    public (ErrorCode Error, string? Message) SetPartitionCount(TopicState topic, int count, bool validateOnly)
+    public (ErrorCode Error, string? Message) SetPartitionCount(TopicState topic, int count, bool validateOnly, IReadOnlyList<int>? assignedLeaders = null)
     {
         lock (sync)
         {
@@ -132,7 +133,8 @@ internal sealed class TopicRegistry(MemoryBudget budget, Func<int> brokerCount, 
 
             if (!validateOnly)
             {
-                topic.AddPartitions(NewLogs(topic.Name, current, count - current), Leaders(topic.Name, current, count - current));
+                topic.AddPartitions(NewLogs(topic.Name, current, count - current),
+                    assignedLeaders is null ? Leaders(topic.Name, current, count - current) : [.. assignedLeaders]);
             }
 
             return (ErrorCode.None, null);
