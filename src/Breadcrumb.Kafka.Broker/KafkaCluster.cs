@@ -89,7 +89,7 @@ public sealed partial class KafkaCluster : IAsyncDisposable
     }
 
     /// <summary>Deletes a topic and its records; false if there was no such topic.</summary>
-    public bool DeleteTopic(string name) => core.Topics.Find(name) is { } topic && core.Topics.Delete(topic) is not null;
+    public bool DeleteTopic(string name) => core.Topics.Find(name) is { } topic && core.DeleteTopic(topic);
 
     /// <summary>Gets the names of all topics.</summary>
     public IReadOnlyList<string> TopicNames => [.. core.Topics.All().Select(t => t.Name)];

@@ -13,4 +13,9 @@ internal static class KafkaClusterDefaults
     public const int MaxConnectionsPerBroker = 1000;
     public static readonly TimeSpan ConnectionIdleTimeout = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan RetentionCheckInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan GroupMinSessionTimeout = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan GroupMaxSessionTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan ConsumerGroupHeartbeatInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan ConsumerGroupSessionTimeout = TimeSpan.FromSeconds(45);
+    public static readonly TimeSpan TransactionMaxTimeout = TimeSpan.FromMinutes(15);
 }

@@ -63,6 +63,37 @@ public sealed class KafkaClusterOptions
     /// </summary>
     public IDictionary<string, string> TopicDefaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets or sets how long a new classic group waits for more members before its first rebalance ends
+    /// (group.initial.rebalance.delay.ms). Kafka waits 3 seconds; the embedded broker does not wait.
+    /// </summary>
+    /// <value>Default zero.</value>
+    public TimeSpan GroupInitialRebalanceDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Gets or sets the shortest session timeout a classic member may ask for (group.min.session.timeout.ms).</summary>
+    /// <value>Default 6 seconds, as in Kafka.</value>
+    public TimeSpan GroupMinSessionTimeout { get; set; } = KafkaClusterDefaults.GroupMinSessionTimeout;
+
+    /// <summary>Gets or sets the longest session timeout a classic member may ask for (group.max.session.timeout.ms).</summary>
+    /// <value>Default 30 minutes, as in Kafka.</value>
+    public TimeSpan GroupMaxSessionTimeout { get; set; } = KafkaClusterDefaults.GroupMaxSessionTimeout;
+
+    /// <summary>
+    /// Gets or sets how often consumer-protocol (KIP-848) members heartbeat (group.consumer.heartbeat.interval.ms).
+    /// The broker sets it, and members learn about rebalances at their next heartbeat: Kafka's 5 seconds would make
+    /// every rebalance in a test take seconds, so the embedded broker asks for 100 ms.
+    /// </summary>
+    /// <value>Default 100 milliseconds.</value>
+    public TimeSpan ConsumerGroupHeartbeatInterval { get; set; } = KafkaClusterDefaults.ConsumerGroupHeartbeatInterval;
+
+    /// <summary>Gets or sets how long a consumer-protocol member may go without a heartbeat (group.consumer.session.timeout.ms).</summary>
+    /// <value>Default 45 seconds, as in Kafka.</value>
+    public TimeSpan ConsumerGroupSessionTimeout { get; set; } = KafkaClusterDefaults.ConsumerGroupSessionTimeout;
+
+    /// <summary>Gets or sets the longest transaction.timeout.ms a transactional producer may ask for (transaction.max.timeout.ms).</summary>
+    /// <value>Default 15 minutes, as in Kafka.</value>
+    public TimeSpan TransactionMaxTimeout { get; set; } = KafkaClusterDefaults.TransactionMaxTimeout;
+
     /// <summary>Gets or sets the clock for timestamps, retention and timeouts.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

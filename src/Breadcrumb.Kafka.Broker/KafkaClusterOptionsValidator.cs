@@ -42,6 +42,14 @@ internal static class KafkaClusterOptionsValidator
             $"KafkaClusterOptions.ConnectionIdleTimeout must be positive or Timeout.InfiniteTimeSpan (was {options.ConnectionIdleTimeout}).");
         Require(options.RetentionCheckInterval > TimeSpan.Zero,
             $"KafkaClusterOptions.RetentionCheckInterval must be positive (was {options.RetentionCheckInterval}).");
+        Require(options.GroupInitialRebalanceDelay >= TimeSpan.Zero,
+            $"KafkaClusterOptions.GroupInitialRebalanceDelay must be zero or more (was {options.GroupInitialRebalanceDelay}).");
+        Require(options.GroupMinSessionTimeout > TimeSpan.Zero && options.GroupMinSessionTimeout <= options.GroupMaxSessionTimeout,
+            $"KafkaClusterOptions.GroupMinSessionTimeout must be positive and at most GroupMaxSessionTimeout (was {options.GroupMinSessionTimeout} and {options.GroupMaxSessionTimeout}).");
+        Require(options.ConsumerGroupHeartbeatInterval >= TimeSpan.FromMilliseconds(1) && options.ConsumerGroupHeartbeatInterval < options.ConsumerGroupSessionTimeout,
+            $"KafkaClusterOptions.ConsumerGroupHeartbeatInterval must be at least 1 ms and below ConsumerGroupSessionTimeout (was {options.ConsumerGroupHeartbeatInterval} and {options.ConsumerGroupSessionTimeout}).");
+        Require(options.TransactionMaxTimeout >= TimeSpan.FromMilliseconds(1),
+            $"KafkaClusterOptions.TransactionMaxTimeout must be at least 1 ms (was {options.TransactionMaxTimeout}).");
         Require(options.TimeProvider is not null, "KafkaClusterOptions.TimeProvider must not be null.");
         foreach (var (name, value) in options.TopicDefaults)
         {

@@ -24,7 +24,7 @@ internal sealed class DeleteTopicsHandler : ApiHandler<DeleteTopicsRequest, Dele
                 result.ErrorCode = (short)ErrorCode.InvalidRequest;
                 result.ErrorMessage = "A topic to delete is named by its name or by its id, not both.";
             }
-            else if (topic is null || topics.Delete(topic) is null)
+            else if (topic is null || !context.Cluster.DeleteTopic(topic))
             {
                 result.ErrorCode = (short)(name is null ? ErrorCode.UnknownTopicId : ErrorCode.UnknownTopicOrPartition);
                 result.ErrorMessage = name is null ? $"Topic id {id} does not exist." : $"Topic '{name}' does not exist.";

@@ -21,5 +21,18 @@ internal static class HandlerSet
         new CreatePartitionsHandler(),
         new IncrementalAlterConfigsHandler(),
         new DescribeClusterHandler(),
+        new FindCoordinatorHandler(),
+        new JoinGroupHandler(),
+        new SyncGroupHandler(),
+        new HeartbeatHandler(),
+        new LeaveGroupHandler(),
+        new OffsetCommitHandler(),
+        new OffsetFetchHandler(),
+        new DescribeGroupsHandler(),
+        new ListGroupsHandler(),
+        new DeleteGroupsHandler(),
+        new OffsetDeleteHandler(),
+        new ConsumerGroupHeartbeatHandler(),
+        new ConsumerGroupDescribeHandler(),
     ];
 }

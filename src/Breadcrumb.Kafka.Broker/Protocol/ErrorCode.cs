@@ -75,6 +75,7 @@ internal enum ErrorCode : short
     ProducerFenced = 90,
     ResourceNotFound = 91,
     InvalidUpdateVersion = 95,
+    FencedMemberEpoch = 110,
     UnknownTopicId = 100,
     InconsistentTopicId = 103,
     TransactionalIdNotFound = 105,

@@ -42,6 +42,9 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
     public string RemoteEndPoint { get; }
 
+    /// <summary>Gets the client's address as Kafka prints it in group descriptions ("/127.0.0.1").</summary>
+    public string ClientHost => "/" + ((socket.RemoteEndPoint as System.Net.IPEndPoint)?.Address.ToString() ?? "unknown");
+
     public async Task RunAsync()
     {
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));

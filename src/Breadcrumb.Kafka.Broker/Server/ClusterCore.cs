@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Broker.Groups;
 using Breadcrumb.Kafka.Broker.Handlers;
 using Breadcrumb.Kafka.Broker.Log;
 using Breadcrumb.Kafka.Broker.Topics;
@@ -21,6 +22,9 @@ internal sealed class ClusterCore
         Brokers = [.. Enumerable.Range(0, options.BrokerCount).Select(i =>
             new BrokerServer(this, options.FirstNodeId + i, options.Host, options.Ports.Count > 0 ? options.Ports[i] : 0))];
         Topics = new TopicRegistry(Budget, () => Brokers.Count, i => Brokers[i].NodeId, defaults);
+        Groups = new GroupCoordinator(this, new GroupOptionsSnapshot(
+            options.GroupInitialRebalanceDelay, options.GroupMinSessionTimeout, options.GroupMaxSessionTimeout,
+            options.ConsumerGroupHeartbeatInterval, options.ConsumerGroupSessionTimeout));
         Transactions = new TransactionCoordinator(this);
         Dispatcher = new RequestDispatcher(HandlerSet.Create(), Logger);
     }
@@ -28,6 +32,8 @@ internal sealed class ClusterCore
     public ProducerIdAllocator ProducerIds { get; } = new();
 
     public TransactionCoordinator Transactions { get; }
+
+    public GroupCoordinator Groups { get; }
 
     public KafkaClusterOptions Options { get; }
 
@@ -59,6 +65,18 @@ internal sealed class ClusterCore
     {
         var (_, _, topic) = Topics.Create(name, Options.DefaultPartitions, 1, null, validateOnly: false);
         return topic ?? Topics.Find(name);
+    }
+
+    /// <summary>Deletes a topic with its records and every group's offsets for it.</summary>
+    public bool DeleteTopic(TopicState topic)
+    {
+        if (Topics.Delete(topic) is null)
+        {
+            return false;
+        }
+
+        Groups.TopicDeleted(topic.Name);
+        return true;
     }
 
     /// <summary>Runs retention over every partition of every topic.</summary>

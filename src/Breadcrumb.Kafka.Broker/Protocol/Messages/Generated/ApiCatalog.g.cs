@@ -44,7 +44,7 @@ internal static partial class ApiCatalog
         new(61, "DescribeProducers", 0, 0, 0, static () => new DescribeProducersRequest(), static () => new DescribeProducersResponse()),
         new(65, "DescribeTransactions", 0, 0, 0, static () => new DescribeTransactionsRequest(), static () => new DescribeTransactionsResponse()),
         new(66, "ListTransactions", 0, 1, 0, static () => new ListTransactionsRequest(), static () => new ListTransactionsResponse()),
-        new(68, "ConsumerGroupHeartbeat", 0, 0, 0, static () => new ConsumerGroupHeartbeatRequest(), static () => new ConsumerGroupHeartbeatResponse()),
+        new(68, "ConsumerGroupHeartbeat", 0, 1, 0, static () => new ConsumerGroupHeartbeatRequest(), static () => new ConsumerGroupHeartbeatResponse()),
         new(69, "ConsumerGroupDescribe", 0, 0, 0, static () => new ConsumerGroupDescribeRequest(), static () => new ConsumerGroupDescribeResponse()),
     ];
 }

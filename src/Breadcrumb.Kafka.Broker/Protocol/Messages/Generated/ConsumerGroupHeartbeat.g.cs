@@ -3,12 +3,12 @@
 #nullable enable
 namespace Breadcrumb.Kafka.Broker.Protocol.Messages;
 
-/// <summary>Carries a ConsumerGroupHeartbeat request (API key 68, versions 0).</summary>
+/// <summary>Carries a ConsumerGroupHeartbeat request (API key 68, versions 0-1).</summary>
 internal sealed partial class ConsumerGroupHeartbeatRequest : IKafkaMessage
 {
     public const short ApiKey = 68;
     public const short LowestVersion = 0;
-    public const short HighestVersion = 0;
+    public const short HighestVersion = 1;
     public const short FirstFlexibleVersion = 0;
 
     short IKafkaMessage.ApiKey => ApiKey;
@@ -20,6 +20,7 @@ internal sealed partial class ConsumerGroupHeartbeatRequest : IKafkaMessage
     public string? RackId { get; set; }
     public int RebalanceTimeoutMs { get; set; } = -1;
     public List<string>? SubscribedTopicNames { get; set; }
+    public string? SubscribedTopicRegex { get; set; }
     public string? ServerAssignor { get; set; }
     public List<ConsumerGroupHeartbeatRequest.OwnedTopicPartitions>? TopicPartitions { get; set; }
 
@@ -47,6 +48,10 @@ internal sealed partial class ConsumerGroupHeartbeatRequest : IKafkaMessage
                 }
                 SubscribedTopicNames = list;
             }
+        }
+        if (version >= 1)
+        {
+            SubscribedTopicRegex = reader.ReadNullableString(flexible);
         }
         ServerAssignor = reader.ReadNullableString(flexible);
         {
@@ -93,6 +98,10 @@ internal sealed partial class ConsumerGroupHeartbeatRequest : IKafkaMessage
         {
             writer.WriteArrayLength(SubscribedTopicNames.Count, flexible);
             foreach (var item in SubscribedTopicNames) writer.WriteString(item, flexible);
+        }
+        if (version >= 1)
+        {
+            writer.WriteNullableString(SubscribedTopicRegex, flexible);
         }
         writer.WriteNullableString(ServerAssignor, flexible);
         if (TopicPartitions is null) writer.WriteArrayLength(-1, flexible);
@@ -162,12 +171,12 @@ internal sealed partial class ConsumerGroupHeartbeatRequest : IKafkaMessage
     }
 }
 
-/// <summary>Carries a ConsumerGroupHeartbeat response (API key 68, versions 0).</summary>
+/// <summary>Carries a ConsumerGroupHeartbeat response (API key 68, versions 0-1).</summary>
 internal sealed partial class ConsumerGroupHeartbeatResponse : IKafkaMessage
 {
     public const short ApiKey = 68;
     public const short LowestVersion = 0;
-    public const short HighestVersion = 0;
+    public const short HighestVersion = 1;
     public const short FirstFlexibleVersion = 0;
 
     short IKafkaMessage.ApiKey => ApiKey;
