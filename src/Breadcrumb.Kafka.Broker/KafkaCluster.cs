@@ -14,7 +14,9 @@ namespace Breadcrumb.Kafka.Broker;
 public sealed partial class KafkaCluster : IAsyncDisposable
 {
     private readonly ClusterCore core;
+    private static readonly TimeSpan TransactionTimeoutCheck = TimeSpan.FromMilliseconds(100);
     private readonly ITimer retentionTimer;
+    private readonly ITimer transactionTimer;
     private int disposed;
 
     private KafkaCluster(ClusterCore core)
@@ -22,6 +24,8 @@ public sealed partial class KafkaCluster : IAsyncDisposable
         this.core = core;
         retentionTimer = core.TimeProvider.CreateTimer(
             static state => ((ClusterCore)state!).EnforceRetention(), core, core.Options.RetentionCheckInterval, core.Options.RetentionCheckInterval);
+        transactionTimer = core.TimeProvider.CreateTimer(
+            static state => ((ClusterCore)state!).Transactions.AbortExpired(), core, TransactionTimeoutCheck, TransactionTimeoutCheck);
     }
 
     /// <summary>Gets the brokers' addresses as clients take them: <c>host:port</c>, comma-separated.</summary>
@@ -116,6 +120,7 @@ public sealed partial class KafkaCluster : IAsyncDisposable
 
         core.IsStopping = true;
         await retentionTimer.DisposeAsync().ConfigureAwait(false);
+        await transactionTimer.DisposeAsync().ConfigureAwait(false);
         foreach (var broker in core.Brokers)
         {
             await broker.DisposeAsync().ConfigureAwait(false);

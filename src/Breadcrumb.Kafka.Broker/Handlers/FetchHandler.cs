@@ -100,7 +100,9 @@ internal sealed class FetchHandler : AsyncApiHandler<FetchRequest, FetchResponse
         data.HighWatermark = highWatermark;
         data.LastStableOffset = lastStable;
         data.LogStartOffset = log.LogStartOffset;
-        data.AbortedTransactions = committed ? [] : null;
+        data.AbortedTransactions = committed
+            ? [.. log.AbortedBetween(asked.FetchOffset, lastStable).Select(a => new FetchResponse.AbortedTransaction { ProducerId = a.ProducerId, FirstOffset = a.FirstOffset })]
+            : null;
         if (asked.FetchOffset < data.LogStartOffset || asked.FetchOffset > highWatermark)
         {
             return Fail(data, ErrorCode.OffsetOutOfRange);

@@ -34,5 +34,11 @@ internal static class HandlerSet
         new OffsetDeleteHandler(),
         new ConsumerGroupHeartbeatHandler(),
         new ConsumerGroupDescribeHandler(),
+        new AddPartitionsToTxnHandler(),
+        new AddOffsetsToTxnHandler(),
+        new EndTxnHandler(),
+        new TxnOffsetCommitHandler(),
+        new DescribeTransactionsHandler(),
+        new ListTransactionsHandler(),
     ];
 }

@@ -69,6 +69,12 @@ internal sealed partial class ProduceHandler : ApiHandler<ProduceRequest, Produc
             return Fail(result, error, message);
         }
 
+        if (info.IsTransactional && cluster.Transactions.CheckTransactionalBatch(info.ProducerId, info.ProducerEpoch, topic, data.Index) is var txnError && txnError != ErrorCode.None)
+        {
+            result.LogStartOffset = log.LogStartOffset;
+            return Fail(result, txnError, $"Producer {info.ProducerId} epoch {info.ProducerEpoch} has no open transaction holding {topicName}-{data.Index}.");
+        }
+
         var now = cluster.NowMs;
         log.EnforceRetention(now, config.RetentionMs, config.RetentionBytes);
         var appended = log.Append(records, info, now, config.LogAppendTime);

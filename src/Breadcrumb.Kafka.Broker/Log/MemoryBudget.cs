@@ -29,5 +29,8 @@ internal sealed class MemoryBudget(long limitBytes)
         }
     }
 
+    /// <summary>Counts bytes that must be stored whatever the budget says (transaction markers: a transaction must end).</summary>
+    public void ForceReserve(long bytes) => Interlocked.Add(ref used, bytes);
+
     public void Release(long bytes) => Interlocked.Add(ref used, -bytes);
 }

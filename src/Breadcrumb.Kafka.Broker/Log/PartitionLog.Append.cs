@@ -69,6 +69,7 @@ internal sealed partial class PartitionLog
             IsControl = info.IsControl,
         };
         batches.Add(stored);
+        TrackTransaction(info, baseOffset);
         sizeBytes += data.Length;
         logEndOffset = stored.LastOffset + 1;
         var appendTime = logAppendTime ? nowMs : -1;

@@ -32,6 +32,8 @@ internal sealed partial class PartitionLog
                 logStartOffset = Math.Max(logStartOffset, oldest.LastOffset + 1);
             }
 
+            ForgetAbortedBelow(logStartOffset);
+
             CompactHeadLocked();
         }
 
@@ -65,6 +67,8 @@ internal sealed partial class PartitionLog
                 {
                     RemoveOldestLocked();
                 }
+
+                ForgetAbortedBelow(target);
 
                 CompactHeadLocked();
             }

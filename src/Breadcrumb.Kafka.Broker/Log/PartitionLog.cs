@@ -64,12 +64,6 @@ internal sealed partial class PartitionLog
         }
     }
 
-    /// <summary>
-    /// Gets the last stable offset: read_committed readers stop below the first offset of a transaction still
-    /// open. Without open transactions it is the high watermark.
-    /// </summary>
-    public long LastStableOffset => HighWatermark;
-
     /// <summary>Returns a task that completes when the log next changes (an append, a delete).</summary>
     public Task WaitForChangeAsync() => changed.WaitAsync();
 

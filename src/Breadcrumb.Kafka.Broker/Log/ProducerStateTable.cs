@@ -73,6 +73,18 @@ internal sealed class ProducerStateTable
         }
     }
 
+    /// <summary>
+    /// Notes a transaction marker: a marker with a newer epoch (the coordinator fenced the producer, or it
+    /// re-initialised) starts the producer afresh at that epoch, so older epochs are refused from now on.
+    /// </summary>
+    public void RecordMarker(long producerId, short epoch)
+    {
+        if (!entries.TryGetValue(producerId, out var entry) || entry.Epoch < epoch)
+        {
+            entries[producerId] = new Entry(epoch);
+        }
+    }
+
     /// <summary>Gets the epoch a producer last wrote with on this partition, if it wrote at all.</summary>
     public short? EpochOf(long producerId) => entries.TryGetValue(producerId, out var entry) ? entry.Epoch : null;
 
