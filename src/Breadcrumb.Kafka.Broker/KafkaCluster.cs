@@ -37,6 +37,16 @@ public sealed partial class KafkaCluster : IAsyncDisposable
     /// <summary>Gets the cluster id the brokers report in Metadata and DescribeCluster.</summary>
     public string ClusterId => core.ClusterId;
 
+    /// <summary>Gets what the listeners ask of a connection, as clients' <c>security.protocol</c> names it.</summary>
+    public KafkaSecurityProtocol SecurityProtocol => core.Security.Protocol;
+
+    /// <summary>
+    /// Gets the PEM file of the CA that signed the brokers' TLS certificate (clients' <c>ssl.ca.location</c>), when
+    /// the cluster made its own certificate; null without TLS or with <see cref="KafkaClusterOptions.TlsCertificate"/>.
+    /// The file is deleted when the cluster is disposed.
+    /// </summary>
+    public string? CaCertificatePath => core.Security.CaCertificatePath;
+
     /// <summary>Gets the bytes all partitions hold now, counted against <see cref="KafkaClusterOptions.MemoryBudgetBytes"/>.</summary>
     public long StoredBytes => core.Budget.UsedBytes;
 
@@ -125,5 +135,7 @@ public sealed partial class KafkaCluster : IAsyncDisposable
         {
             await broker.DisposeAsync().ConfigureAwait(false);
         }
+
+        core.Security.Dispose();
     }
 }

@@ -94,6 +94,22 @@ public sealed class KafkaClusterOptions
     /// <value>Default 15 minutes, as in Kafka.</value>
     public TimeSpan TransactionMaxTimeout { get; set; } = KafkaClusterDefaults.TransactionMaxTimeout;
 
+    /// <summary>Gets or sets what the listeners ask of a connection: TLS, SASL authentication, both, or neither.</summary>
+    /// <value>Default <see cref="KafkaSecurityProtocol.Plaintext"/>.</value>
+    public KafkaSecurityProtocol SecurityProtocol { get; set; } = KafkaSecurityProtocol.Plaintext;
+
+    /// <summary>Gets the users SASL accepts (username → password) for PLAIN and SCRAM; passwords are never logged.</summary>
+    public IDictionary<string, string> SaslUsers { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the SASL mechanisms to enable; empty enables PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512.</summary>
+    public IList<string> SaslMechanisms { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the TLS server certificate (with its private key); null makes a CA and a certificate for the
+    /// listen address at start, and writes the CA to <see cref="KafkaCluster.CaCertificatePath"/> for clients.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; set; }
+
     /// <summary>Gets or sets the clock for timestamps, retention and timeouts.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

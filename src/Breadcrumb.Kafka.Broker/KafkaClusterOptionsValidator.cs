@@ -51,6 +51,16 @@ internal static class KafkaClusterOptionsValidator
         Require(options.TransactionMaxTimeout >= TimeSpan.FromMilliseconds(1),
             $"KafkaClusterOptions.TransactionMaxTimeout must be at least 1 ms (was {options.TransactionMaxTimeout}).");
         Require(options.TimeProvider is not null, "KafkaClusterOptions.TimeProvider must not be null.");
+        var sasl = options.SecurityProtocol is KafkaSecurityProtocol.SaslPlaintext or KafkaSecurityProtocol.SaslSsl;
+        Require(!sasl || options.SaslUsers.Count > 0,
+            $"KafkaClusterOptions.SaslUsers must name at least one user when SecurityProtocol is {options.SecurityProtocol}.");
+        Require(options.SaslUsers.All(u => u.Key.Length > 0 && !u.Key.Contains(',', StringComparison.Ordinal) && u.Value.Length > 0),
+            "KafkaClusterOptions.SaslUsers needs non-empty user names without ',' and non-empty passwords.");
+        var unknownMechanism = options.SaslMechanisms.FirstOrDefault(m => !Security.SaslMechanism.All.Contains(m));
+        Require(unknownMechanism is null,
+            $"KafkaClusterOptions.SaslMechanisms may hold {string.Join(", ", Security.SaslMechanism.All)} (was '{unknownMechanism}').");
+        Require(options.TlsCertificate is null || options.TlsCertificate.HasPrivateKey,
+            "KafkaClusterOptions.TlsCertificate must include its private key.");
         foreach (var (name, value) in options.TopicDefaults)
         {
             if (TopicConfigCatalog.Check(name, value) is { } bad)

@@ -40,5 +40,7 @@ internal static class HandlerSet
         new TxnOffsetCommitHandler(),
         new DescribeTransactionsHandler(),
         new ListTransactionsHandler(),
+        new SaslHandshakeHandler(),
+        new SaslAuthenticateHandler(),
     ];
 }

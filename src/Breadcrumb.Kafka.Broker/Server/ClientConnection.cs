@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
 using Breadcrumb.Kafka.Broker.Protocol;
 using Breadcrumb.Kafka.Broker.Protocol.Messages;
+using Breadcrumb.Kafka.Broker.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Breadcrumb.Kafka.Broker.Server;
@@ -17,7 +19,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     private readonly ClusterCore cluster;
     private readonly BrokerServer broker;
     private readonly Socket socket;
-    private readonly Stream stream;
+    private Stream stream;
     private readonly CancellationTokenSource lifetime;
     private readonly KafkaWriter output = new(4096);
     private readonly ILogger logger;
@@ -42,11 +44,25 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
     public string RemoteEndPoint { get; }
 
+    /// <summary>Gets or sets the SASL conversation under way, once SaslHandshake picked a mechanism.</summary>
+    public ISaslExchange? Sasl { get; set; }
+
+    /// <summary>Gets whether the connection may only authenticate until it has (SASL listeners).</summary>
+    public bool RequiresAuthentication => cluster.Security.RequiresSasl && Sasl?.IsComplete != true;
+
+    /// <summary>Gets or sets whether the connection closes once the response being written is sent (failed authentication).</summary>
+    public bool CloseAfterResponse { get; set; }
+
     /// <summary>Gets the client's address as Kafka prints it in group descriptions ("/127.0.0.1").</summary>
     public string ClientHost => "/" + ((socket.RemoteEndPoint as System.Net.IPEndPoint)?.Address.ToString() ?? "unknown");
 
     public async Task RunAsync()
     {
+        if (cluster.Security.UsesTls && !await HandshakeAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         try
         {
@@ -55,14 +71,14 @@ internal sealed partial class ClientConnection : IAsyncDisposable
                 ArmIdleTimer();
                 var result = await reader.ReadAsync(lifetime.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
-                while (TryTakeFrame(ref buffer, out var frame))
+                while (!CloseAfterResponse && TryTakeFrame(ref buffer, out var frame))
                 {
                     await HandleFrameAsync(frame).ConfigureAwait(false);
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 await FlushAsync().ConfigureAwait(false);
-                if (result.IsCompleted)
+                if (result.IsCompleted || CloseAfterResponse)
                 {
                     return;
                 }
@@ -111,8 +127,34 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     /// <summary>Closes the connection from the broker's side (a fault to inject, a broker going down).</summary>
     public void Abort()
     {
-        lifetime.Cancel();
-        socket.Close();
+        try
+        {
+            lifetime.Cancel();
+            socket.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+            // It ended on its own meanwhile.
+        }
+    }
+
+    private async Task<bool> HandshakeAsync()
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = cluster.Security.Certificate }, timeout.Token).ConfigureAwait(false);
+            stream = tls;
+            return true;
+        }
+        catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException or OperationCanceledException)
+        {
+            LogClosing(logger, Id, RemoteEndPoint, "TLS handshake failed: " + e.Message);
+            await tls.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
     }
 
     private void ArmIdleTimer()
@@ -138,6 +180,12 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         {
             throw new ConnectionClosingException(
                 $"Request frame of {size} bytes is outside 0..{cluster.Options.MaxRequestBytes} (KafkaClusterOptions.MaxRequestBytes, Kafka's socket.request.max.bytes).");
+        }
+
+        if (RequiresAuthentication && size > ClusterSecurity.MaxUnauthenticatedFrameBytes)
+        {
+            throw new ConnectionClosingException(
+                $"Request frame of {size} bytes before SASL authentication is over {ClusterSecurity.MaxUnauthenticatedFrameBytes} (Kafka's sasl.server.max.receive.size).");
         }
 
         if (buffer.Length < 4 + (long)size)

@@ -1,6 +1,7 @@
 using Breadcrumb.Kafka.Broker.Groups;
 using Breadcrumb.Kafka.Broker.Handlers;
 using Breadcrumb.Kafka.Broker.Log;
+using Breadcrumb.Kafka.Broker.Security;
 using Breadcrumb.Kafka.Broker.Topics;
 using Breadcrumb.Kafka.Broker.Transactions;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed class ClusterCore
         Logger = options.LoggerFactory?.CreateLogger("Breadcrumb.Kafka.Broker") ?? NullLogger.Instance;
         ClusterId = options.ClusterId ?? NewClusterId();
         Budget = new MemoryBudget(options.MemoryBudgetBytes);
+        Security = ClusterSecurity.Create(options, ClusterId);
         var defaults = new Dictionary<string, string>(options.TopicDefaults, StringComparer.Ordinal);
         Brokers = [.. Enumerable.Range(0, options.BrokerCount).Select(i =>
             new BrokerServer(this, options.FirstNodeId + i, options.Host, options.Ports.Count > 0 ? options.Ports[i] : 0))];
@@ -44,6 +46,8 @@ internal sealed class ClusterCore
     public string ClusterId { get; }
 
     public MemoryBudget Budget { get; }
+
+    public ClusterSecurity Security { get; }
 
     public TopicRegistry Topics { get; }
 

@@ -42,6 +42,11 @@ internal sealed partial class RequestDispatcher
         }
 
         var (api, handler) = entry;
+        if (connection.RequiresAuthentication && apiKey is not (ApiVersionsRequest.ApiKey or SaslHandshakeRequest.ApiKey or SaslAuthenticateRequest.ApiKey))
+        {
+            throw new ConnectionClosingException($"Unexpected {api.Name} request before SASL authentication.");
+        }
+
         var reader = new KafkaReader(frame);
         if (apiVersion < api.MinVersion || apiVersion > api.MaxVersion)
         {
