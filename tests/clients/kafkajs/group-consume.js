@@ -1,7 +1,7 @@
 'use strict'
 // Group consumption, kafkajs's ordinary way to read: Consumer.subscribe + run (FindCoordinator, JoinGroup, SyncGroup,
 // Heartbeat, OffsetCommit, LeaveGroup), then admin.fetchOffsets (OffsetFetch) for the group's committed offsets.
-// It needs the group coordinator (issue 15); KafkaJsTests.Consumer_GroupSubscription_... is skipped until it exists.
+// It runs on the broker's classic group coordinator.
 const { Partitioners } = require('kafkajs')
 const { run, check, uniqueTopic, recordRequests } = require('./lib/harness')
 
