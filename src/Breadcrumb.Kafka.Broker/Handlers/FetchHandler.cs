@@ -33,19 +33,32 @@ internal sealed class FetchHandler : AsyncApiHandler<FetchRequest, FetchResponse
         var targets = request.Topics.Select(t => (Request: t, Topic: byId ? cluster.Topics.Find(t.TopicId) : cluster.Topics.Find(t.Topic))).ToList();
         var started = cluster.TimeProvider.GetTimestamp();
         var maxWait = TimeSpan.FromMilliseconds(Math.Max(0, request.MaxWaitMs));
+        List<Task>? changed = null;
         while (true)
         {
-            var changed = targets.SelectMany(t => t.Topic?.Partitions ?? []).Select(log => log.WaitForChangeAsync()).ToList();
             var (response, bytes, failed) = Read(context, request, targets, byId);
             var left = maxWait - cluster.TimeProvider.GetElapsedTime(started);
-            if (bytes >= request.MinBytes || failed || left <= TimeSpan.Zero || changed.Count == 0)
+            if (bytes >= request.MinBytes || failed || left <= TimeSpan.Zero || !targets.Any(t => t.Topic is not null))
             {
                 return response;
             }
 
-            var timeout = Task.Delay(left, cluster.TimeProvider, context.CancellationToken);
-            await Task.WhenAny([.. changed, timeout]).ConfigureAwait(false);
+            if (changed is null)
+            {
+                // Register for changes, then read once more: a record may have come in between.
+                changed = [.. targets.SelectMany(t => t.Topic?.Partitions ?? []).Select(log => log.WaitForChangeAsync())];
+                continue;
+            }
+
+            using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken))
+            {
+                var timeout = Task.Delay(left, cluster.TimeProvider, waiting.Token);
+                await Task.WhenAny([.. changed, timeout]).ConfigureAwait(false);
+                await waiting.CancelAsync().ConfigureAwait(false);
+            }
+
             context.CancellationToken.ThrowIfCancellationRequested();
+            changed = null;
         }
     }
 

@@ -10,19 +10,53 @@ namespace Breadcrumb.Kafka.Broker.Protocol;
 /// </summary>
 internal sealed class KafkaWriter : IDisposable
 {
+    /// <summary>Ranges at least this long are sent from where they lie (stored batches) instead of being copied in.</summary>
+    public const int ExternalThreshold = 16 * 1024;
+
     private byte[] buffer;
     private int length;
+    private List<(int At, ReadOnlyMemory<byte> Data)>? external;
+    private int externalLength;
 
     public KafkaWriter(int initialCapacity = 256)
     {
         buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 16));
     }
 
-    public int Length => length;
+    /// <summary>Gets the bytes written, counting the ranges left where they lie.</summary>
+    public int Length => length + externalLength;
 
-    public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
+    /// <summary>Gets the bytes written; only for a writer that holds no external ranges.</summary>
+    public ReadOnlySpan<byte> WrittenSpan => external is null
+        ? buffer.AsSpan(0, length)
+        : throw new InvalidOperationException("The writer holds ranges sent from where they lie; use WriteToAsync.");
 
-    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);
+    /// <summary>Writes everything to <paramref name="stream"/>: the buffer with the external ranges in their places.</summary>
+    public async ValueTask WriteToAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var from = 0;
+        foreach (var (at, data) in external ?? [])
+        {
+            await stream.WriteAsync(buffer.AsMemory(from, at - from), cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            from = at;
+        }
+
+        await stream.WriteAsync(buffer.AsMemory(from, length - from), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends a range without copying it when it is large; it must not change until the writer is written out.</summary>
+    public void WriteExternal(ReadOnlyMemory<byte> data)
+    {
+        if (data.Length < ExternalThreshold)
+        {
+            WriteRaw(data.Span);
+            return;
+        }
+
+        (external ??= []).Add((length, data));
+        externalLength += data.Length;
+    }
 
     public void WriteBool(bool value) => Span(1)[0] = value ? (byte)1 : (byte)0;
 
@@ -133,13 +167,20 @@ internal sealed class KafkaWriter : IDisposable
     public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(at, 4), value);
 
     /// <summary>Forgets what was written, keeping the buffer.</summary>
-    public void Reset() => length = 0;
+    public void Reset()
+    {
+        length = 0;
+        external = null;
+        externalLength = 0;
+    }
 
     public void Dispose()
     {
         var rented = buffer;
         buffer = [];
         length = 0;
+        external = null;
+        externalLength = 0;
         if (rented.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(rented);

@@ -79,7 +79,7 @@ internal readonly struct RecordBytes : IEquatable<RecordBytes>
 
         foreach (var segment in segments)
         {
-            writer.WriteRaw(segment.Span);
+            writer.WriteExternal(segment);
         }
     }
 

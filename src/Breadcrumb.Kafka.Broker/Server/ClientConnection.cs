@@ -205,7 +205,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
             return;
         }
 
-        await stream.WriteAsync(output.WrittenMemory, lifetime.Token).ConfigureAwait(false);
+        await output.WriteToAsync(stream, lifetime.Token).ConfigureAwait(false);
         output.Reset();
     }
 
@@ -250,6 +250,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
     private void WriteResponse(DispatchedResponse response)
     {
+        var start = output.Length;
         var sizeAt = output.Reserve(4);
         output.WriteInt32(response.CorrelationId);
         if (response.HeaderVersion >= 1)
@@ -258,7 +259,7 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
 
         response.Body.Write(output, response.Version);
-        output.PatchInt32(sizeAt, output.Length - sizeAt - 4);
+        output.PatchInt32(sizeAt, output.Length - start - 4);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {Id} from {Remote} was idle past the timeout and is closed.")]
