@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Broker.Faults;
 using Breadcrumb.Kafka.Broker.Protocol;
 using Breadcrumb.Kafka.Broker.Server;
 using Breadcrumb.Kafka.Broker.Topics;
@@ -47,6 +48,9 @@ public sealed partial class KafkaCluster : IAsyncDisposable
     /// </summary>
     public string? CaCertificatePath => core.Security.CaCertificatePath;
 
+    /// <summary>Gets the faults to inject into this cluster: error codes, latency, dropped connections, lost responses.</summary>
+    public KafkaFaults Faults => core.Faults;
+
     /// <summary>Gets the bytes all partitions hold now, counted against <see cref="KafkaClusterOptions.MemoryBudgetBytes"/>.</summary>
     public long StoredBytes => core.Budget.UsedBytes;
 
@@ -54,6 +58,9 @@ public sealed partial class KafkaCluster : IAsyncDisposable
     public TimeSpan StartupTime { get; private init; }
 
     internal ClusterCore Core => core;
+
+    private Server.BrokerServer Broker(int nodeId) =>
+        core.FindBroker(nodeId) ?? throw new ArgumentException($"No broker has node id {nodeId}; the brokers are {string.Join(", ", core.Brokers.Select(b => b.NodeId))}.", nameof(nodeId));
 
     /// <summary>Starts the brokers: binds their listeners and returns once they accept connections.</summary>
     /// <param name="options">The cluster's settings; null takes the defaults (one broker on a free loopback port).</param>
@@ -118,6 +125,27 @@ public sealed partial class KafkaCluster : IAsyncDisposable
 
         return new KafkaTopicDescription(topic.Name, topic.Id, [.. topic.Partitions.Select((log, p) =>
             new KafkaPartitionDescription(p, topic.LeaderOf(p), log.LogStartOffset, log.HighWatermark, log.SizeBytes))]);
+    }
+
+    /// <summary>
+    /// Takes a broker down: it stops listening and drops its connections; the partitions it leads have no leader
+    /// and the groups and transactions it coordinates are unavailable (one copy per partition, as with replication
+    /// factor 1) until <see cref="SetBrokerUp"/>. Its records stay.
+    /// </summary>
+    /// <param name="nodeId">The broker's node id.</param>
+    /// <exception cref="ArgumentException">No broker has that node id.</exception>
+    public Task SetBrokerDownAsync(int nodeId) => Broker(nodeId).StopAsync();
+
+    /// <summary>Brings a broker back up on the port it had.</summary>
+    /// <param name="nodeId">The broker's node id.</param>
+    /// <exception cref="ArgumentException">No broker has that node id.</exception>
+    public void SetBrokerUp(int nodeId)
+    {
+        var broker = Broker(nodeId);
+        if (!broker.IsListening)
+        {
+            broker.Start();
+        }
     }
 
     /// <summary>Stops every broker and closes every connection.</summary>

@@ -32,8 +32,11 @@ internal sealed class AddPartitionsToTxnHandler : ApiHandler<AddPartitionsToTxnR
     {
         var asked = topics.SelectMany(t => t.Partitions.Select(p => (t.Name, p))).ToList();
         var transactions = context.Cluster.Transactions;
+        var injected = asked.Select(p => context.InjectedError(p.Name, p.p)).FirstOrDefault(e => e != ErrorCode.None);
         var results = transactions.Check(context, transactionalId) is { } notHere
             ? asked.Distinct().ToDictionary(p => p, _ => notHere)
+            : injected != ErrorCode.None
+            ? asked.Distinct().ToDictionary(p => p, p => context.InjectedError(p.Name, p.p) is var e && e != ErrorCode.None ? e : ErrorCode.OperationNotAttempted)
             : transactions.AddPartitions(transactionalId, producerId, epoch, asked, context.Version, verifyOnly);
         return [.. topics.Select(t => new AddPartitionsToTxnResponse.TxnTopicResult
         {

@@ -22,10 +22,12 @@ internal sealed class DeleteRecordsHandler : ApiHandler<DeleteRecordsRequest, De
             {
                 var result = new DeleteRecordsResponse.TrimPartitionResult { PartitionIndex = asked.PartitionIndex, LowWatermark = -1 };
                 results.Partitions.Add(result);
-                var error = LeaderLookup.Find(context, topic.Name, asked.PartitionIndex, -1, out _, out var log);
-                if (error == ErrorCode.None)
+                Log.PartitionLog? log = null;
+                var injected = context.InjectedError(topic.Name, asked.PartitionIndex);
+                var error = injected != ErrorCode.None ? injected : LeaderLookup.Find(context, topic.Name, asked.PartitionIndex, -1, out _, out log);
+                if (error == ErrorCode.None && log is not null)
                 {
-                    var lowWatermark = log!.DeleteRecordsBefore(asked.Offset);
+                    var lowWatermark = log.DeleteRecordsBefore(asked.Offset);
                     error = lowWatermark is null ? ErrorCode.OffsetOutOfRange : ErrorCode.None;
                     result.LowWatermark = lowWatermark ?? -1;
                 }

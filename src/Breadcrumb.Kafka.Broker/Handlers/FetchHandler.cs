@@ -89,6 +89,11 @@ internal sealed class FetchHandler : AsyncApiHandler<FetchRequest, FetchResponse
         RequestContext context, FetchRequest request, TopicState? topic, FetchRequest.PartitionToFetch asked, int bytesLeft, bool firstData, bool byId)
     {
         var data = new FetchResponse.PartitionData { PartitionIndex = asked.Partition, HighWatermark = -1, Records = RecordBytes.Empty };
+        if (topic is not null && context.InjectedError(topic.Name, asked.Partition) is var injected && injected != ErrorCode.None)
+        {
+            return Fail(data, injected);
+        }
+
         var log = topic?.Partition(asked.Partition);
         if (topic is null || log is null)
         {

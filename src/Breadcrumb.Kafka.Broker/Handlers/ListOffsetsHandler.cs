@@ -30,15 +30,17 @@ internal sealed class ListOffsetsHandler : ApiHandler<ListOffsetsRequest, ListOf
             {
                 var answer = new ListOffsetsResponse.OffsetAnswerPartition { PartitionIndex = asked.PartitionIndex };
                 answers.Partitions.Add(answer);
-                var error = LeaderLookup.Find(context, topic.Name, asked.PartitionIndex, asked.CurrentLeaderEpoch, out _, out var log);
+                var injected = context.InjectedError(topic.Name, asked.PartitionIndex);
+                var error = injected != ErrorCode.None ? injected : LeaderLookup.Find(context, topic.Name, asked.PartitionIndex, asked.CurrentLeaderEpoch, out _, out var log);
                 if (error != ErrorCode.None)
                 {
                     answer.ErrorCode = (short)error;
                     continue;
                 }
 
-                (answer.Offset, answer.Timestamp) = Lookup(log!, asked.Timestamp, readCommitted);
-                answer.LeaderEpoch = log!.LeaderEpoch;
+                var found = context.Cluster.Topics.Find(topic.Name)!.Partition(asked.PartitionIndex)!;
+                (answer.Offset, answer.Timestamp) = Lookup(found, asked.Timestamp, readCommitted);
+                answer.LeaderEpoch = found.LeaderEpoch;
             }
         }
 

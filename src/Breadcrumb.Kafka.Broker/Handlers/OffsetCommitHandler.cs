@@ -41,6 +41,11 @@ internal sealed class OffsetCommitHandler : ApiHandler<OffsetCommitRequest, Offs
                     return error;
                 }
 
+                if (context.InjectedError(p.Topic, p.Partition.PartitionIndex) is var injected && injected != ErrorCode.None)
+                {
+                    return injected;
+                }
+
                 if (context.Cluster.Topics.Find(p.Topic)?.Partition(p.Partition.PartitionIndex) is null)
                 {
                     return ErrorCode.UnknownTopicOrPartition;

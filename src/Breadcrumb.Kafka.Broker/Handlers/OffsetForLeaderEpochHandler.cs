@@ -22,9 +22,11 @@ internal sealed class OffsetForLeaderEpochHandler : ApiHandler<OffsetForLeaderEp
             {
                 var answer = new OffsetForLeaderEpochResponse.EpochEndOffset { Partition = asked.Partition };
                 answers.Partitions.Add(answer);
-                var error = LeaderLookup.Find(context, topic.Topic, asked.Partition, asked.CurrentLeaderEpoch, out _, out var log);
+                Log.PartitionLog? log = null;
+                var injected = context.InjectedError(topic.Topic, asked.Partition);
+                var error = injected != ErrorCode.None ? injected : LeaderLookup.Find(context, topic.Topic, asked.Partition, asked.CurrentLeaderEpoch, out _, out log);
                 answer.ErrorCode = (short)error;
-                if (error == ErrorCode.None && asked.LeaderEpoch <= log!.LeaderEpoch)
+                if (error == ErrorCode.None && log is not null && asked.LeaderEpoch <= log.LeaderEpoch)
                 {
                     answer.LeaderEpoch = log.LeaderEpoch;
                     answer.EndOffset = log.HighWatermark;

@@ -46,6 +46,11 @@ internal sealed partial class ProduceHandler : ApiHandler<ProduceRequest, Produc
             return Fail(result, ErrorCode.InvalidRequiredAcks, $"acks must be -1, 0 or 1 (was {request.Acks}).");
         }
 
+        if (context.InjectedError(topicName, data.Index) is var injected && injected != ErrorCode.None)
+        {
+            return Fail(result, injected, $"Injected fault: {injected}.");
+        }
+
         var topic = cluster.Topics.Find(topicName);
         var log = topic?.Partition(data.Index);
         if (topic is null || log is null)

@@ -47,6 +47,11 @@ internal sealed class TxnOffsetCommitHandler : ApiHandler<TxnOffsetCommitRequest
                     return error;
                 }
 
+                if (context.InjectedError(p.Topic, p.Partition.PartitionIndex) is var injected && injected != ErrorCode.None)
+                {
+                    return injected;
+                }
+
                 if (cluster.Topics.Find(p.Topic)?.Partition(p.Partition.PartitionIndex) is null)
                 {
                     return ErrorCode.UnknownTopicOrPartition;

@@ -55,6 +55,15 @@ internal sealed partial class BrokerServer : IAsyncDisposable
         accepting = AcceptLoopAsync(socket);
     }
 
+    /// <summary>Closes every open client connection; the listener stays.</summary>
+    public void AbortConnections()
+    {
+        foreach (var (_, entry) in connections)
+        {
+            entry.Connection.Abort();
+        }
+    }
+
     /// <summary>Stops listening and closes every connection; <see cref="Start"/> listens again on the same port.</summary>
     public async Task StopAsync()
     {
@@ -62,10 +71,7 @@ internal sealed partial class BrokerServer : IAsyncDisposable
         listener = null;
         socket?.Dispose();
         await accepting.ConfigureAwait(false);
-        foreach (var (id, entry) in connections)
-        {
-            entry.Connection.Abort();
-        }
+        AbortConnections();
 
         await Task.WhenAll(connections.Values.Select(c => c.Run)).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Broker.Faults;
 using Breadcrumb.Kafka.Broker.Groups;
 using Breadcrumb.Kafka.Broker.Handlers;
 using Breadcrumb.Kafka.Broker.Log;
@@ -29,7 +30,16 @@ internal sealed class ClusterCore
             options.ConsumerGroupHeartbeatInterval, options.ConsumerGroupSessionTimeout));
         Transactions = new TransactionCoordinator(this);
         Dispatcher = new RequestDispatcher(HandlerSet.Create(), Logger);
+        Faults = new KafkaFaults(nodeId =>
+        {
+            foreach (var broker in Brokers.Where(b => nodeId is null || b.NodeId == nodeId))
+            {
+                broker.AbortConnections();
+            }
+        });
     }
+
+    public KafkaFaults Faults { get; }
 
     public ProducerIdAllocator ProducerIds { get; } = new();
 

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Broker.Faults;
+
 namespace Breadcrumb.Kafka.Broker.Server;
 
 /// <summary>What a handler knows about the request besides its body: the header, the broker and connection it came through.</summary>
@@ -12,6 +14,12 @@ internal sealed class RequestContext(ClusterCore cluster, BrokerServer broker, C
     public RequestHeader Header { get; } = header;
 
     public short Version => Header.ApiVersion;
+
+    /// <summary>Gets or sets the injected errors this request gets, per partition; null when none.</summary>
+    public RequestFaults? Faults { get; set; }
+
+    /// <summary>Gets the injected error for one partition of the request, or None.</summary>
+    public Protocol.ErrorCode InjectedError(string topic, int partition) => Faults?.ErrorFor(topic, partition) ?? Protocol.ErrorCode.None;
 
     /// <summary>Gets a token cancelled when the connection closes or the cluster stops.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;

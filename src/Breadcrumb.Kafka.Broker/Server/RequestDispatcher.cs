@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Broker.Faults;
 using Breadcrumb.Kafka.Broker.Handlers;
 using Breadcrumb.Kafka.Broker.Protocol;
 using Breadcrumb.Kafka.Broker.Protocol.Messages;
@@ -30,9 +31,6 @@ internal sealed partial class RequestDispatcher
     /// <summary>Gets the APIs this broker serves, with their version ranges, as ApiVersions lists them.</summary>
     public IReadOnlyList<ApiDescriptor> Served { get; }
 
-    /// <summary>Gets or sets the hook that may answer, delay or drop a request before its handler sees it.</summary>
-    public IRequestInterceptor? Interceptor { get; set; }
-
     public async ValueTask<DispatchedResponse?> DispatchAsync(ClientConnection connection, BrokerServer broker, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         var (apiKey, apiVersion) = RequestHeader.Peek(frame.Span);
@@ -62,13 +60,29 @@ internal sealed partial class RequestDispatcher
         var header = RequestHeader.Read(ref reader, api.RequestHeaderVersion(apiVersion));
         var request = handler.CreateRequest();
         request.Read(ref reader, apiVersion);
-        var context = new RequestContext(connection.Cluster, broker, connection, header, cancellationToken);
+        var cluster = connection.Cluster;
+        var context = new RequestContext(cluster, broker, connection, header, cancellationToken);
+        var loseResponse = false;
+        if (cluster.Faults.Any)
+        {
+            var kafkaApi = (KafkaApiKey)apiKey;
+            if (cluster.Faults.LatencyFor(kafkaApi) is var latency && latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, cluster.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            var partitions = request is IPartitionedRequest partitioned ? [.. partitioned.PartitionsIn(cluster.Topics)] : new List<(string, int)>();
+            (context.Faults, loseResponse) = cluster.Faults.Take(kafkaApi, broker.NodeId, partitions);
+            if (context.Faults?.Whole is { } whole && !FaultableApis.PartitionAware.Contains(kafkaApi))
+            {
+                return new DispatchedResponse(header.CorrelationId, api.ResponseHeaderVersion(apiVersion), apiVersion, FaultableApis.ErrorResponse(api, whole));
+            }
+        }
+
         IKafkaMessage? response;
         try
         {
-            response = Interceptor is { } interceptor
-                ? await interceptor.InterceptAsync(context, request, handler).ConfigureAwait(false)
-                : await handler.HandleAsync(context, request).ConfigureAwait(false);
+            response = await handler.HandleAsync(context, request).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ConnectionClosingException)
         {
@@ -76,15 +90,15 @@ internal sealed partial class RequestDispatcher
             throw new ConnectionClosingException($"{api.Name} v{apiVersion} failed in the broker: {e.Message}");
         }
 
+        if (loseResponse)
+        {
+            connection.CloseAfterResponse = true;
+            return null;
+        }
+
         return response is null ? null : new DispatchedResponse(header.CorrelationId, api.ResponseHeaderVersion(apiVersion), apiVersion, response);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Api} v{Version} failed in the broker; the connection is closed.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string api, short version);
-}
-
-/// <summary>Sees every request before its handler: answers it, delays it, drops it or passes it on (fault injection, tests).</summary>
-internal interface IRequestInterceptor
-{
-    ValueTask<IKafkaMessage?> InterceptAsync(RequestContext context, IKafkaMessage request, IApiHandler handler);
 }
