@@ -14,6 +14,9 @@ public sealed record ConcurrentOptions
 
     /// <summary>Gets the pause after each send (the lab: 250 ms).</summary>
     public TimeSpan Pacing { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Gets the longest wait for the consumers to read what the producers delivered.</summary>
+    public TimeSpan ConsumeDeadline { get; init; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>Lab section E: paced producers and a group of consumers, all at the same time.</summary>
@@ -29,24 +32,27 @@ public static class ConcurrentSection
         ArgumentNullException.ThrowIfNull(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await ctx.StartWithEmptyTopicAsync(step: "1");
+        var partitions = (await ctx.CreateInspector().GetStatsAsync(ctx.Topic, ctx.CancellationToken)).Partitions.Count;
 
         ctx.Step("3a", $"Start {options.Consumers} consumers in one group, before any producer");
-        var groupOptions = new KeyFilteredConsumerOptions
+        var tracker = new GroupTracker();
+        var group = ctx.GroupId("lab-e");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
+        var members = Enumerable.Range(0, options.Consumers).Select(i => new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
-            GroupId = ctx.GroupId("lab-e"),
-            // A member stops once nothing new came for a while after the producers are done; the pacing gap must not trip it.
-            IdleTimeout = ctx.Settings.IdleTimeout + (4 * options.Pacing),
-        };
-        var members = Enumerable.Range(0, options.Consumers).Select(i =>
-        {
-            groupOptions.Name = $"consumer{i}";
-            return new KeyFilteredConsumer(ctx.Connection, groupOptions);
-        }).ToList();
-        var consuming = Task.WhenAll(members.Select(m => m.RunAsync(ctx.CancellationToken)));
+            GroupId = group,
+            Name = $"consumer{i}",
+            Filter = tracker.Filter,
+            // The group is stopped as a whole once it has read what the producers delivered (or went idle), so every
+            // member's final assignment is taken at the same moment.
+            IdleTimeout = Timeout.InfiniteTimeSpan,
+        })).ToList();
+        var consuming = Task.WhenAll(members.Select(m => m.RunAsync(stop.Token)));
 
         ctx.Step("2-3b", $"{options.Producers} producers keyed producer0..{options.Producers - 1}, {options.Pacing.TotalMilliseconds:0} ms after each send");
         var records = BreadcrumbFile.Generate(options.RecordsPerProducer, ctx.Settings.Seed).ToList();
+        var delivered = new DeliveredIds();
         var runs = await Task.WhenAll(Enumerable.Range(0, options.Producers).Select(async i =>
         {
             var producerOptions = new BreadcrumbProducerOptions
@@ -55,12 +61,16 @@ public static class ConcurrentSection
                 Name = $"producer{i}",
                 KeyStrategy = KeyStrategy.ProducerName,
                 DelayAfterEachSend = options.Pacing,
+                DeliveryReports = delivered,
             };
             await using var producer = new BreadcrumbProducer(ctx.Connection, producerOptions);
             return await producer.ProduceAllAsync(records, ctx.CancellationToken);
         }));
-        ctx.Info($"  producers done: {runs.Sum(r => r.Delivered)} delivered; waiting for the consumers to go idle");
+        ctx.Info($"  producers done: {runs.Sum(r => r.Delivered)} delivered; waiting for the group to read them");
 
+        var expected = delivered.ToRanges();
+        await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout + (4 * options.Pacing), options.ConsumeDeadline, ctx.CancellationToken);
+        await stop.CancelAsync();
         var consumed = await consuming;
         foreach (var member in members)
         {
@@ -69,6 +79,8 @@ public static class ConcurrentSection
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
         var consumers = consumed.Select(ConsumerReport.From).ToList();
+        var groupRun = new GroupRun("3", group, partitions, consumers, tracker.Reads, tracker.DistinctIds(), expected);
+        ctx.Info($"  {GroupTables.Describe(groupRun)}");
         return new ConcurrentSummary
         {
             Section = "E",
@@ -76,9 +88,11 @@ public static class ConcurrentSection
             Produced = runs.Sum(r => r.Delivered),
             Consumed = consumers.Sum(c => c.Count),
             PacingMs = (int)options.Pacing.TotalMilliseconds,
+            RecordsPerProducer = options.RecordsPerProducer,
             Producers = [.. runs.Select(r => new PacedProducer(
                 r.Producer, r.Producer, r.Delivered, [.. r.Partitions.Select(p => new PartitionSpan(p.Partition, p.FirstOffset, p.LastOffset, p.Count))]))],
             Consumers = consumers,
+            Group = groupRun,
             ElapsedSeconds = clock.Elapsed.TotalSeconds,
         };
     }

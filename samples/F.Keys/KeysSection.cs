@@ -82,7 +82,8 @@ public static class KeysSection
             summary.Skipped,
             [.. summary.PerPartition.Where(p => p.Kept > 0).Select(p => p.Partition).Order()],
             summary.OrderHeld,
-            Math.Round(summary.Elapsed.TotalSeconds, 2));
+            Math.Round(summary.Elapsed.TotalSeconds, 2),
+            summary.StopReason.ToString());
         ctx.Info($"  key(s) {name}: kept {read.Kept}, skipped {read.Skipped}, partitions [{string.Join(", ", read.Partitions)}], order {(read.OrderHeld ? "held" : "broken")}");
         return read;
     }
