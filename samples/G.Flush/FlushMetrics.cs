@@ -60,6 +60,7 @@ public static class FlushMetrics
             deliveredBeforeNext,
             flushes.Count == 0 ? null : early,
             covered,
+            deliveredAt.Count == 0 || sentAt.Count == 0 ? null : Math.Round(deliveredAt.Values.Min() - sentAt[0], 1),
             deliveredAt.Count == 0 || sentAt.Count == 0 ? null : Math.Round(deliveredAt.Values.Max() - sentAt.Max(), 1),
             Math.Round(seconds, 2));
     }

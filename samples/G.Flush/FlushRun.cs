@@ -13,6 +13,7 @@ namespace Breadcrumb.Kafka.Samples.Flush;
 /// <param name="DeliveredBeforeNextSend">Records whose delivery report arrived before the next record was sent (of <c>Sent − 1</c>).</param>
 /// <param name="ReceivedBeforeTheirFlush">Records received before the first flush call at or after their send (null when the rule never flushed).</param>
 /// <param name="RecordsWithAFlushAfter">Records sent before some flush call of the rule (the denominator of <paramref name="ReceivedBeforeTheirFlush"/>).</param>
+/// <param name="FirstReportAfterFirstSendMs">Time from the first send to the first delivery report (it includes the new producer's connection), or null when none arrived.</param>
 /// <param name="LastReportAfterLastSendMs">Time from the last send to the last delivery report, or null when none arrived.</param>
 /// <param name="Seconds">How long the run took.</param>
 public sealed record FlushRun(
@@ -28,5 +29,6 @@ public sealed record FlushRun(
     int DeliveredBeforeNextSend,
     int? ReceivedBeforeTheirFlush,
     int RecordsWithAFlushAfter,
+    double? FirstReportAfterFirstSendMs,
     double? LastReportAfterLastSendMs,
     double Seconds);

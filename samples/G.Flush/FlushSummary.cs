@@ -108,7 +108,8 @@ public sealed record FlushSummary : SectionSummary
         };
         return string.Create(CultureInfo.InvariantCulture,
             $"Run {r.Mode}: {r.DeliveryReports} delivery reports, {r.Stored} stored, {r.Received} received ({gap}); "
-            + $"median send→delivery {Ms(r.MedianSendToDeliveryMs)}, send→receive {Ms(r.MedianSendToReceiveMs)}; {when}.");
+            + $"the first delivery report came {Ms(r.FirstReportAfterFirstSendMs)} after the first send; median send→delivery {Ms(r.MedianSendToDeliveryMs)}, "
+            + $"send→receive {Ms(r.MedianSendToReceiveMs)}; {when}.");
     }
 
     private static string Ms(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v} ms") : "–";

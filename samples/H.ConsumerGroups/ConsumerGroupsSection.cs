@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace Breadcrumb.Kafka.Samples.ConsumerGroups;
 
-/// <summary>Section H's knobs.</summary>
-public sealed record ConsumerGroupsOptions
-{
-    /// <summary>Gets which records the consumers keep; null keeps all (a filter that drops some makes the section report them missing).</summary>
-    public IRecordFilter? Keep { get; init; }
-
-    /// <summary>Gets the longest wait for a group to read what was produced for it.</summary>
-    public TimeSpan ConsumeDeadline { get; init; } = TimeSpan.FromSeconds(60);
-}
-
 /// <summary>Lab section H: two groups each get everything; two consumers in one group split it; a new group reads all.</summary>
 public static class ConsumerGroupsSection
 {

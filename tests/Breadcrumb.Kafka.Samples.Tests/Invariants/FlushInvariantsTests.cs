@@ -50,6 +50,7 @@ public sealed class FlushInvariantsTests
         sut.DeliveredBeforeNextSend.Should().Be(2, "records 0 and 2 were confirmed before the next send, record 1 after");
         sut.MedianSendToReceiveMs.Should().Be(14);
         sut.LastReportAfterLastSendMs.Should().Be(10);
+        sut.FirstReportAfterFirstSendMs.Should().Be(5);
     }
 
     [Fact]

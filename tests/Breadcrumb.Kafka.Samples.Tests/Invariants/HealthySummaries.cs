@@ -76,9 +76,9 @@ internal static class HealthySummaries
         Section = "G", Topic = "t", Produced = 135, Consumed = 135, ConsumerFetchWaitMaxMs = 10, ConsumerFetchMinBytes = 1,
         Runs =
         [
-            new FlushRun("never", "2: never call flush", 45, 0, 45, 45, 45, 3.1, 4.2, 30, null, 0, 12.5, 0.2),
-            new FlushRun("each", "3: flush after each record", 45, 45, 45, 45, 45, 2.0, 3.0, 44, 0, 45, 1.0, 0.4),
-            new FlushRun("pause5-flush15", "4: pause 2 s every 5th, flush every 15th", 45, 3, 45, 45, 45, 2.5, 3.5, 40, 45, 45, 1.2, 18.1),
+            new FlushRun("never", "2: never call flush", 45, 0, 45, 45, 45, 3.1, 4.2, 30, null, 0, 900.0, 12.5, 0.2),
+            new FlushRun("each", "3: flush after each record", 45, 45, 45, 45, 45, 2.0, 3.0, 44, 0, 45, 500.0, 1.0, 0.4),
+            new FlushRun("pause5-flush15", "4: pause 2 s every 5th, flush every 15th", 45, 3, 45, 45, 45, 2.5, 3.5, 40, 45, 45, 400.0, 1.2, 18.1),
         ],
         TimelineCsv = "/tmp/g-flush-timeline.csv", ChartPng = chart, ChartProblem = chart is null ? "not drawn in this test" : null,
     };
