@@ -33,10 +33,17 @@ public sealed record ConsumerReport(
             history.Add(new AssignmentStep(Math.Round(change.Elapsed.TotalSeconds, 2), change.Kind.ToString().ToLowerInvariant(), partitions, [.. held]));
         }
 
+        // The final assignment is taken when the consumer stops; a revocation of exactly those partitions after it is its close.
+        var final = summary.FinalAssignment.Select(p => p.Partition.Value).Order().ToList();
+        if (history.Count > 0 && history[^1] is { Change: "revoked", Held.Count: 0 } last && final.Count > 0 && last.Partitions.SequenceEqual(final))
+        {
+            history[^1] = last with { Change = "revoked on close" };
+        }
+
         return new ConsumerReport(
             summary.ConsumerName,
             summary.GroupId,
-            [.. summary.FinalAssignment.Select(p => p.Partition.Value).Order()],
+            final,
             summary.Total,
             summary.PerPartition.Where(p => p.Kept > 0).ToDictionary(p => p.Partition, p => p.Kept),
             history);
