@@ -3,13 +3,16 @@ namespace Breadcrumb.Kafka.Samples;
 /// <summary>One consumer of a group: the partitions it held when the group stopped, how it got them, and the records it received (sections E and H).</summary>
 /// <param name="Name">consumer0, consumer1, …</param>
 /// <param name="Group">Its consumer group.</param>
-/// <param name="Partitions">Its final assignment: the partitions it held when it stopped.</param>
+/// <param name="Partitions">Its final assignment: the partitions it held when it stopped (see <see cref="GroupAssignment"/> for a group's).</param>
 /// <param name="Count">The records it received.</param>
 /// <param name="PerPartition">The records it received per partition.</param>
 /// <param name="History">Its assignment changes in order, with what it held after each.</param>
 public sealed record ConsumerReport(
     string Name, string Group, IReadOnlyList<int> Partitions, long Count, IReadOnlyDictionary<int, long> PerPartition, IReadOnlyList<AssignmentStep> History)
 {
+    /// <summary>The <see cref="AssignmentStep.Change"/> of a consumer's last revocation, of exactly what it held when it stopped: its close.</summary>
+    public const string ClosedChange = "revoked on close";
+
     /// <summary>Converts the library's per-consumer summary.</summary>
     /// <param name="summary">The summary.</param>
     /// <returns>The report.</returns>
@@ -30,14 +33,14 @@ public sealed record ConsumerReport(
                 held.ExceptWith(partitions);
             }
 
-            history.Add(new AssignmentStep(Math.Round(change.Elapsed.TotalSeconds, 2), change.Kind.ToString().ToLowerInvariant(), partitions, [.. held]));
+            history.Add(new AssignmentStep(Math.Round(change.Elapsed.TotalSeconds, 3), change.Kind.ToString().ToLowerInvariant(), partitions, [.. held]));
         }
 
         // The final assignment is taken when the consumer stops; a revocation of exactly those partitions after it is its close.
         var final = summary.FinalAssignment.Select(p => p.Partition.Value).Order().ToList();
         if (history.Count > 0 && history[^1] is { Change: "revoked", Held.Count: 0 } last && final.Count > 0 && last.Partitions.SequenceEqual(final))
         {
-            history[^1] = last with { Change = "revoked on close" };
+            history[^1] = last with { Change = ClosedChange };
         }
 
         return new ConsumerReport(

@@ -13,7 +13,7 @@ public static class GroupTables
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Table(
-            "Consumers: final assignment and records received",
+            "Consumers: final assignment (held just before the group's first close) and records received",
             ["step", "group", "consumer", "final partitions", "records", "records per partition", "group: read / distinct / expected"],
             runs.SelectMany(g => g.Members.Select(m => (IReadOnlyList<object?>)
             [

@@ -59,7 +59,7 @@ public static class ConcurrentSection
         }
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
-        var consumers = consumed.Select(ConsumerReport.From).ToList();
+        var consumers = GroupAssignment.AtFirstClose([.. consumed.Select(ConsumerReport.From)]);
         var groupRun = new GroupRun("3", group, partitions, consumers, tracker.Reads, tracker.DistinctIds(), expected);
         ctx.Info($"  {GroupTables.Describe(groupRun)}");
         return new ConcurrentSummary

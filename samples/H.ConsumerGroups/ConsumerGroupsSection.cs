@@ -100,7 +100,8 @@ public static class ConsumerGroupsSection
             await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout, options.ConsumeDeadline, ctx.CancellationToken);
             await stop.CancelAsync();
             var summary = await running;
-            return new GroupRun(step, g.Group, partitions, [.. summary.Consumers.Select(ConsumerReport.From)], tracker.Reads, tracker.DistinctIds(), expected);
+            var members = GroupAssignment.AtFirstClose([.. summary.Consumers.Select(ConsumerReport.From)]);
+            return new GroupRun(step, g.Group, partitions, members, tracker.Reads, tracker.DistinctIds(), expected);
         }));
         ctx.CancellationToken.ThrowIfCancellationRequested();
         foreach (var run in runs)
