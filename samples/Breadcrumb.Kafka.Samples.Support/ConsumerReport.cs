@@ -15,10 +15,12 @@ public sealed record ConsumerReport(
 
     /// <summary>Converts the library's per-consumer summary.</summary>
     /// <param name="summary">The summary.</param>
+    /// <param name="clock">The clock the group's members ran on; their timelines are then counted from its origin, else from each one's start.</param>
     /// <returns>The report.</returns>
-    public static ConsumerReport From(ConsumeResultSummary summary)
+    public static ConsumerReport From(ConsumeResultSummary summary, ThreadClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var shift = clock?.StartOf(summary.Elapsed) ?? 0;
         var held = new SortedSet<int>();
         var history = new List<AssignmentStep>();
         foreach (var change in summary.AssignmentHistory)
@@ -33,7 +35,7 @@ public sealed record ConsumerReport(
                 held.ExceptWith(partitions);
             }
 
-            history.Add(new AssignmentStep(Math.Round(change.Elapsed.TotalSeconds, 3), change.Kind.ToString().ToLowerInvariant(), partitions, [.. held]));
+            history.Add(new AssignmentStep(Math.Round(shift + change.Elapsed.TotalSeconds, 3), change.Kind.ToString().ToLowerInvariant(), partitions, [.. held]));
         }
 
         // The final assignment is taken when the consumer stops; a revocation of exactly those partitions after it is its close.

@@ -31,7 +31,7 @@ public static class GroupTables
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Table(
-            "Assignment timeline (seconds since each consumer started; members of a group start together)",
+            "Assignment timeline (seconds since the group started)",
             ["step", "group", "consumer", "t (s)", "change", "partitions", "held from then on"],
             runs.SelectMany(g => g.Members.SelectMany(m => m.History.Select(h => (IReadOnlyList<object?>)
             [

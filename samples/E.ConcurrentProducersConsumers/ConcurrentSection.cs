@@ -17,6 +17,7 @@ public static class ConcurrentSection
 
         ctx.Step("3a", $"Start {options.Consumers} consumers in one group, before any producer");
         var tracker = new GroupTracker();
+        var groupClock = new ThreadClock();
         var group = ctx.GroupId("lab-e");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
         var members = Enumerable.Range(0, options.Consumers).Select(i => new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions
@@ -28,6 +29,7 @@ public static class ConcurrentSection
             // The group is stopped as a whole once it has read what the producers delivered (or went idle), so every
             // member's final assignment is taken at the same moment.
             IdleTimeout = Timeout.InfiniteTimeSpan,
+            TimeProvider = groupClock,
         })).ToList();
         var consuming = Task.WhenAll(members.Select(m => m.RunAsync(stop.Token)));
 
@@ -59,7 +61,7 @@ public static class ConcurrentSection
         }
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
-        var consumers = GroupAssignment.AtFirstClose([.. consumed.Select(ConsumerReport.From)]);
+        var consumers = GroupAssignment.AtFirstClose([.. consumed.Select(c => ConsumerReport.From(c, groupClock))]);
         var groupRun = new GroupRun("3", group, partitions, consumers, tracker.Reads, tracker.DistinctIds(), expected);
         ctx.Info($"  {GroupTables.Describe(groupRun)}");
         return new ConcurrentSummary

@@ -85,6 +85,7 @@ public static class ConsumerGroupsSection
         var runs = await Task.WhenAll(groups.Select(async g =>
         {
             var tracker = new GroupTracker(options.Keep);
+            var clock = new ThreadClock();
             var consumerOptions = new KeyFilteredConsumerOptions
             {
                 Topic = ctx.Topic,
@@ -93,6 +94,7 @@ public static class ConsumerGroupsSection
                 // The group is stopped as a whole once it has read what was produced for it (or went idle), so every
                 // member's final assignment is taken at the same moment.
                 IdleTimeout = Timeout.InfiniteTimeSpan,
+                TimeProvider = clock,
             };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
             await using var runner = new ConsumerGroupRunner(ctx.Connection, consumerOptions, g.Members);
@@ -100,7 +102,7 @@ public static class ConsumerGroupsSection
             await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout, options.ConsumeDeadline, ctx.CancellationToken);
             await stop.CancelAsync();
             var summary = await running;
-            var members = GroupAssignment.AtFirstClose([.. summary.Consumers.Select(ConsumerReport.From)]);
+            var members = GroupAssignment.AtFirstClose([.. summary.Consumers.Select(c => ConsumerReport.From(c, clock))]);
             return new GroupRun(step, g.Group, partitions, members, tracker.Reads, tracker.DistinctIds(), expected);
         }));
         ctx.CancellationToken.ThrowIfCancellationRequested();

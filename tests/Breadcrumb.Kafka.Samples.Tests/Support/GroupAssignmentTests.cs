@@ -16,7 +16,17 @@ public sealed class GroupAssignmentTests
 
         var sut = GroupAssignment.AtFirstClose([consumer0, consumer1]);
 
-        sut.Select(m => m.Partitions).Should().BeEquivalentTo(new[] { new[] { 0, 1, 2 }, new[] { 3, 4, 5 } }, o => o.WithStrictOrdering());
+        sut.Select(m => string.Join(",", m.Partitions)).Should().Equal("0,1,2", "3,4,5");
+    }
+
+    [Fact]
+    public void AtFirstClose_PartitionsMovedBetweenMembersBeforeTheStop_KeepsTheLaterOwner()
+    {
+        var consumer0 = Member("consumer0", [0, 1],
+            Step(0.01, "assigned", [0, 1, 2], [0, 1, 2]), Step(0.2, "revoked", [2], [0, 1]), Step(1.0, ConsumerReport.ClosedChange, [0, 1], []));
+        var consumer1 = Member("consumer1", [2], Step(0.3, "assigned", [2], [2]), Step(1.1, ConsumerReport.ClosedChange, [2], []));
+
+        GroupAssignment.AtFirstClose([consumer0, consumer1]).Select(m => string.Join(",", m.Partitions)).Should().Equal("0,1", "2");
     }
 
     [Fact]
