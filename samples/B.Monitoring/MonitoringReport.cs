@@ -15,8 +15,8 @@ internal static class MonitoringReport
             report.Finding(F($"The demo producer ran from t = {start:0.0} s to {stop:0.0} s and had {s.Produced} records confirmed ({s.ProducerPerSecond:0}/s); ")
                 + F($"the demo consumer received {s.Consumed} and committed every {s.LoadCommitIntervalMs} ms."));
             report.Finding(F($"Records in, from the high watermarks: {s.RecordsIn} ({(s.RecordsIn == s.Produced ? "equal to" : "NOT equal to")} the {s.Produced} confirmed). ")
-                + (s.MedianInPerSecondWhileProducing is { } seen
-                    ? F($"Readings taken while the producer ran showed a median {seen:0} in/s against its own {s.ProducerPerSecond:0}/s.")
+                + (s.InPerSecondWhileProducing is { } seen
+                    ? F($"Readings taken while the producer ran showed {seen:0} in/s against its own {s.ProducerPerSecond:0}/s.")
                     : "No reading fell entirely within the production."));
             report.Finding(s.LagZeroAt is { } zero
                 ? F($"The group's lag, {LagAt(s, stop)} at the first reading after the producer stopped, was 0 at t = {zero:0.0} s, {zero - stop:0.0} s after the producer stopped.")

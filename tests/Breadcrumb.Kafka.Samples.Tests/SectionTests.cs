@@ -57,7 +57,7 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         });
 
         summary.LagZeroAt.Should().BeNull();
-        summary.CheckInvariants(300).Should().ContainSingle().Which.Should().Contain("lag was not back to 0 within 1 s").And.Contain("lag 300");
+        summary.CheckInvariants(300).Should().Contain(s => s.Contains("lag was not back to 0 within 1 s", StringComparison.Ordinal) && s.Contains("lag 300", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 120_000)]
@@ -141,24 +141,6 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.ConsumerFetchWaitMaxMs.Should().Be(10);
         File.ReadAllLines(summary.TimelineCsv).Count(l => l.Contains(",received,", StringComparison.Ordinal)).Should().Be((int)summary.Consumed);
         summary.CheckInvariants(15).Should().BeEmpty();
-    }
-
-    [Fact(Timeout = 120_000)]
-    public async Task G_ProducerDisposedWithoutWaitingForReports_ReportedBroken()
-    {
-        var sut = fixture.Context(fixture.CreateTopic());
-
-        var summary = await FlushSection.RunAsync(sut, new FlushOptions
-        {
-            Count = 15,
-            Pause = TimeSpan.FromMilliseconds(100),
-            OutputDirectory = scratch,
-            DeliveryReportTimeout = TimeSpan.Zero,
-        });
-
-        // The never run neither flushes nor waits: disposing the producer drops what it had not reported (or sent).
-        summary.Runs[0].DeliveryReports.Should().BeLessThan(15);
-        summary.CheckInvariants(15).Should().Contain(s => s.StartsWith("never: ", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 120_000)]

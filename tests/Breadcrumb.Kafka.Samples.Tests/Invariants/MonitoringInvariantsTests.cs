@@ -12,7 +12,7 @@ public sealed class MonitoringInvariantsTests
         sut.CheckInvariants(0).Should().BeEmpty();
         sut.RecordsIn.Should().Be(300);
         sut.ProducerPerSecond.Should().Be(100);
-        sut.MedianInPerSecondWhileProducing.Should().Be(100);
+        sut.InPerSecondWhileProducing.Should().Be(100);
         sut.LagZeroAt.Should().Be(4.0);
     }
 
@@ -37,9 +37,10 @@ public sealed class MonitoringInvariantsTests
     public void CheckInvariants_InRateFarFromProducerRate_ReportsBroken()
     {
         var healthy = HealthySummaries.B();
-        var sut = healthy with { Ticks = [.. healthy.Ticks.Select(t => t.InPerSecond == 100 ? t with { InPerSecond = 20 } : t)] };
+        // The watermarks hardly moved while the producer claims 100 records/s: the monitor is not seeing its records.
+        var sut = healthy with { Produced = 300, Ticks = [healthy.Ticks[0], healthy.Ticks[1], healthy.Ticks[2] with { High = 60 }, healthy.Ticks[3] with { High = 90 }, healthy.Ticks[4]] };
 
-        sut.CheckInvariants(0).Should().ContainSingle().Which.Should().Contain("20 in/s").And.Contain("100/s");
+        sut.CheckInvariants(0).Should().ContainSingle().Which.Should().Contain("showed 20 in/s").And.Contain("100/s");
     }
 
     [Fact]
