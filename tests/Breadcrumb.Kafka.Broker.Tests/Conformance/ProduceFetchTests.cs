@@ -136,6 +136,20 @@ public sealed class ProduceFetchTests(ClusterFixture fixture) : IClassFixture<Cl
         TestClients.ConsumeExactly(consumer, 3).Select(r => (r.Offset.Value, r.Message.Value)).Should().Equal((7L, "v7"), (8L, "v8"), (9L, "v9"));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task Produce_RecordWithoutKeyToACompactedTopic_IsInvalidRecord()
+    {
+        var topic = fixture.CreateTopic(configs: new Dictionary<string, string> { ["cleanup.policy"] = "compact" });
+        using var producer = new ProducerBuilder<string?, string>(fixture.ProducerConfig()).Build();
+
+        var keyed = await producer.ProduceAsync(topic, new Message<string?, string> { Key = "k", Value = "v" }, TestContext.Current.CancellationToken);
+        var keyless = () => producer.ProduceAsync(topic, new Message<string?, string> { Key = null, Value = "v" }, TestContext.Current.CancellationToken);
+
+        keyed.Offset.Value.Should().Be(0);
+        (await keyless.Should().ThrowAsync<ProduceException<string?, string>>()).Which.Error.Code.Should().Be(ErrorCode.InvalidRecord);
+        fixture.Cluster.DescribeTopic(topic)!.Partitions[0].HighWatermark.Should().Be(1);
+    }
+
     private async Task WaitForHighWatermarkAsync(string topic, int partition, long expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

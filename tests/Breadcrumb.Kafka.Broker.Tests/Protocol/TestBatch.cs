@@ -24,6 +24,9 @@ internal sealed record TestBatch
 
     public IReadOnlyList<string?> Values { get; init; } = ["v0"];
 
+    /// <summary>Gets the key of every record; null writes records without a key.</summary>
+    public string? Key { get; init; }
+
     /// <summary>Gets each record's timestamp delta from <see cref="BaseTimestamp"/>; null: 0, 1, 2, ...</summary>
     public IReadOnlyList<long>? TimestampDeltas { get; init; }
 
@@ -39,7 +42,9 @@ internal sealed record TestBatch
             record.WriteInt8(0);
             record.WriteVarLong(delta);
             record.WriteVarInt(i);
-            record.WriteVarInt(-1);
+            var key = Key is null ? null : Encoding.UTF8.GetBytes(Key);
+            record.WriteVarInt(key?.Length ?? -1);
+            record.WriteRaw(key);
             var value = Values[i] is { } text ? Encoding.UTF8.GetBytes(text) : null;
             record.WriteVarInt(value?.Length ?? -1);
             record.WriteRaw(value);
