@@ -56,4 +56,24 @@ public sealed class DescribeLogDirsTests(MultiBrokerFixture fixture) : IClassFix
         dir.TotalBytes.Should().Be(1L << 30, "the default memory budget stands for the log dir's size");
         dir.UsableBytes.Should().Be(dir.TotalBytes - fixture.Cluster.StoredBytes);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DescribeLogDirs_TopicNamedTwice_AnswersTheUnionOfItsPartitions()
+    {
+        var topic = ClusterFixture.NewTopicName();
+        fixture.Cluster.CreateTopic(topic, 9);
+        await using var connection = await RawKafkaConnection.ConnectAsync(fixture.Cluster);
+        var led = fixture.Cluster.DescribeTopic(topic)!.Partitions.Where(p => p.Leader == fixture.Cluster.Brokers[0].NodeId).Select(p => p.Partition).ToList();
+
+        var response = await connection.SendAsync<DescribeLogDirsResponse>(new DescribeLogDirsRequest
+        {
+            Topics =
+            [
+                new DescribeLogDirsRequest.LogDirQueryTopic { Topic = topic, Partitions = [.. led.Take(1)] },
+                new DescribeLogDirsRequest.LogDirQueryTopic { Topic = topic, Partitions = [.. led.Skip(1)] },
+            ],
+        }, 4);
+
+        response.Results.Single().Topics.Single().Partitions.Select(p => p.PartitionIndex).Should().BeEquivalentTo(led);
+    }
 }
