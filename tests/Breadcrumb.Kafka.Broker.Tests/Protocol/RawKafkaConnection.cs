@@ -82,6 +82,14 @@ internal sealed class RawKafkaConnection : IAsyncDisposable
     public static TResponse Decode<TResponse>(byte[] frame, int correlationId, short headerVersion, short version)
         where TResponse : IKafkaMessage, new()
     {
+        var response = new TResponse();
+        Decode(frame, correlationId, headerVersion, version, response);
+        return response;
+    }
+
+    /// <summary>Reads a response frame into <paramref name="response"/>, checking the correlation id and that nothing is left over.</summary>
+    public static void Decode(byte[] frame, int correlationId, short headerVersion, short version, IKafkaMessage response)
+    {
         var reader = new KafkaReader(frame);
         reader.ReadInt32().Should().Be(correlationId, "the response answers the request just sent");
         if (headerVersion >= 1)
@@ -94,10 +102,8 @@ internal sealed class RawKafkaConnection : IAsyncDisposable
             }
         }
 
-        var response = new TResponse();
         response.Read(ref reader, version);
         reader.IsAtEnd.Should().BeTrue("the response holds exactly one message");
-        return response;
     }
 
     /// <summary>Sends bytes as they are: no size prefix is added.</summary>
