@@ -64,7 +64,14 @@ internal sealed partial class BrokerServer : IAsyncDisposable
         await accepting.ConfigureAwait(false);
         foreach (var (id, entry) in connections)
         {
-            entry.Connection.Abort();
+            try
+            {
+                entry.Connection.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The client hung up at the same moment and the connection has already closed and disposed itself.
+            }
         }
 
         await Task.WhenAll(connections.Values.Select(c => c.Run)).ConfigureAwait(false);
