@@ -12,7 +12,9 @@ internal sealed class DescribeLogDirsHandler : ApiHandler<DescribeLogDirsRequest
     protected override DescribeLogDirsResponse Handle(RequestContext context, DescribeLogDirsRequest request)
     {
         var cluster = context.Cluster;
-        var wanted = request.Topics?.ToDictionary(t => t.Topic, t => t.Partitions.ToHashSet(), StringComparer.Ordinal);
+        // A topic named twice asks for the union of its partitions, as in Kafka.
+        var wanted = request.Topics?.GroupBy(t => t.Topic, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(t => t.Partitions).ToHashSet(), StringComparer.Ordinal);
         var dir = new DescribeLogDirsResponse.LogDirInfo
         {
             LogDir = $"memory:/broker-{context.Broker.NodeId}",

@@ -67,7 +67,7 @@ internal sealed partial class ProduceHandler : ApiHandler<ProduceRequest, Produc
 
         var records = data.Records.Single.Span;
         var config = topic.Config;
-        var (error, message) = BatchValidator.Validate(records, config.MaxMessageBytes, out var info);
+        var (error, message) = BatchValidator.Validate(records, config.MaxMessageBytes, config.Compact, out var info);
         if (error != ErrorCode.None)
         {
             result.LogStartOffset = log.LogStartOffset;

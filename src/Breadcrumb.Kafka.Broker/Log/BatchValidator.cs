@@ -6,11 +6,11 @@ namespace Breadcrumb.Kafka.Broker.Log;
 /// <summary>
 /// Checks a produced RECORDS field the way Kafka's produce path does, before anything is stored: exactly one
 /// batch of magic v2, no larger than max.message.bytes, an intact CRC-32C, offsets consistent with the record
-/// count, no control batch from a client.
+/// count, no control batch from a client, and (uncompressed) records that parse, with keys on a compacted topic.
 /// </summary>
 internal static class BatchValidator
 {
-    public static (ErrorCode Error, string? Message) Validate(ReadOnlySpan<byte> records, int maxMessageBytes, out BatchInfo info)
+    public static (ErrorCode Error, string? Message) Validate(ReadOnlySpan<byte> records, int maxMessageBytes, bool compacted, out BatchInfo info)
     {
         info = default;
         if (records.Length == 0)
@@ -59,6 +59,12 @@ internal static class BatchValidator
         if (info.IsControl)
         {
             return (ErrorCode.InvalidRecord, "Clients are not allowed to write control records.");
+        }
+
+        // Kafka reads every record before appending; a batch whose records do not parse would break every consumer.
+        if (RecordBatchLayout.Compression(info.Attributes) == 0 && RecordValidator.Check(records, info.RecordCount, compacted) is { } bad)
+        {
+            return (ErrorCode.InvalidRecord, bad);
         }
 
         return (ErrorCode.None, null);

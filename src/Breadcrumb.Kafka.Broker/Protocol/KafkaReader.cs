@@ -117,6 +117,11 @@ internal struct KafkaReader
             return RecordBytes.Null;
         }
 
+        if (length > Remaining)
+        {
+            throw new KafkaProtocolException($"Records of {length} bytes at byte {position} do not fit in the {Remaining} bytes left.");
+        }
+
         var slice = buffer.Slice(position, length);
         position += length;
         return new RecordBytes(slice);

@@ -19,28 +19,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public string CreateTopic(int partitions = 1, IReadOnlyDictionary<string, string>? configs = null)
     {
-        var name = "t-" + Guid.NewGuid().ToString("N");
+        var name = NewTopicName();
         Cluster.CreateTopic(name, partitions, configs);
         return name;
     }
 
-    public ProducerConfig ProducerConfig(Action<ProducerConfig>? tweak = null)
-    {
-        var config = new ProducerConfig { BootstrapServers = BootstrapServers, LingerMs = 0, EnableIdempotence = true, Acks = Acks.All };
-        tweak?.Invoke(config);
-        return config;
-    }
+    public static string NewTopicName() => "t-" + Guid.NewGuid().ToString("N");
 
-    public ConsumerConfig ConsumerConfig(Action<ConsumerConfig>? tweak = null)
-    {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = BootstrapServers,
-            GroupId = "g-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-        tweak?.Invoke(config);
-        return config;
-    }
+    public ProducerConfig ProducerConfig(Action<ProducerConfig>? tweak = null) => TestClients.ProducerConfig(BootstrapServers, tweak);
+
+    public ConsumerConfig ConsumerConfig(Action<ConsumerConfig>? tweak = null) => TestClients.ConsumerConfig(BootstrapServers, tweak);
+
+    public AdminClientConfig AdminConfig() => new() { BootstrapServers = BootstrapServers };
 }
