@@ -113,7 +113,7 @@ internal static class ValueParsers
             return text;
         }
 
-        errors.Add($"{option} must be an IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::1, or 'localhost' (was '{text}').");
+        errors.Add($"{option} must be an IP address to listen on, such as 127.0.0.1 or ::1, or 'localhost' (was '{text}').");
         return null;
     }
 

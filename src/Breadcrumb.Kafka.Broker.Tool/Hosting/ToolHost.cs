@@ -56,7 +56,7 @@ internal sealed class ToolHost(TextWriter output, TextWriter error, Stream? inpu
                 await output.WriteLineAsync(caFile).ConfigureAwait(false);
             }
 
-            await output.FlushAsync(stop).ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await ClusterReport.WriteAsync(error, cluster, settings).ConfigureAwait(false);
 
             var reason = await StopTrigger.WaitAsync(input, stop).ConfigureAwait(false);

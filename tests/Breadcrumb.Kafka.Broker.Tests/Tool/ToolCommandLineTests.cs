@@ -105,7 +105,7 @@ public sealed class ToolCommandLineTests
     [InlineData("--port 9092,9093", "--port gives 2 ports for 1 broker: give one port (the brokers take it and the next ones) or one per broker.")]
     [InlineData("--port 9092,9092 --brokers 2", "--port gives port 9092 twice; each broker needs its own port.")]
     [InlineData("--port 65535 --brokers 2", "--port 65535 with 2 brokers would go past port 65535; give a lower first port.")]
-    [InlineData("--host example.com", "--host must be an IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::1, or 'localhost' (was 'example.com').")]
+    [InlineData("--host example.com", "--host must be an IP address to listen on, such as 127.0.0.1 or ::1, or 'localhost' (was 'example.com').")]
     [InlineData("--topic a/b", "--topic needs a topic name of 1 to 249 characters among a-z, A-Z, 0-9, '.', '_' and '-', not '.' or '..', as in --topic orders:3:retention.ms=60000 (was 'a/b').")]
     [InlineData("--topic orders:zero", "--topic orders: the partition count must be a whole number from 1 to 2147483647 (was 'zero').")]
     [InlineData("--topic orders:1:retention.ms", "--topic orders: configs must be key=value pairs separated by ',', as in retention.ms=60000,cleanup.policy=compact; 'retention.ms' has no '='.")]
