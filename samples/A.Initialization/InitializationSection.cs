@@ -1,18 +1,5 @@
 namespace Breadcrumb.Kafka.Samples.Initialization;
 
-/// <summary>Section A's knobs.</summary>
-public sealed record InitializationOptions
-{
-    /// <summary>Gets an existing bcsample.json to produce from; null generates one.</summary>
-    public string? Input { get; init; }
-
-    /// <summary>Gets where a generated bcsample.json is written.</summary>
-    public string Output { get; init; } = DefaultSampleFile;
-
-    /// <summary>Gets the default path of the generated file.</summary>
-    public static string DefaultSampleFile { get; } = Path.Combine(Path.GetTempPath(), "breadcrumb-kafka", "bcsample.json");
-}
-
 /// <summary>Lab section A: a 1000-record bcsample.json, produced one record at a time, consumed and counted.</summary>
 public static class InitializationSection
 {

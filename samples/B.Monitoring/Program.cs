@@ -10,8 +10,9 @@ var command = new SampleCommand(
     "B",
     "Lab section B (Kafka Monitoring): refreshes per-partition offsets, records held, records/s in (watermarks) and out "
     + "(a group's commits), the group's lag and bytes where the broker reports them. By default it runs its own paced "
-    + "producer and consumer for --duration seconds; with --no-load it watches --group while other samples run.");
-var duration = command.Add(new Option<int>("--duration") { Description = "Seconds to watch; 0 = until Ctrl+C.", DefaultValueFactory = _ => 8 });
+    + "producer (--records records) and consumer, and watches until the producer has stopped and the lag is back to 0; with --no-load "
+    + "it watches --group for --duration seconds while other samples run.");
+var duration = command.Add(new Option<int>("--duration") { Description = "With --no-load: seconds to watch, 0 = until Ctrl+C. With load: the longest the demo producer runs.", DefaultValueFactory = _ => 8 });
 var group = command.Add(new Option<string?>("--group") { Description = "Consumer group whose progress to watch." });
 var noLoad = command.Add(new Option<bool>("--no-load") { Description = "Do not run the demo producer and consumer." });
 var web = command.Add(new Option<bool>("--web") { Description = "Also serve live charts on a local web page (127.0.0.1, free port)." });

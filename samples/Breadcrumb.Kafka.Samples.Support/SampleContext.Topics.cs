@@ -3,10 +3,23 @@ namespace Breadcrumb.Kafka.Samples;
 /// <content>Clearing, inspecting and reading the lab topic.</content>
 public sealed partial class SampleContext
 {
+    /// <summary>
+    /// Gets where stored bytes come from: the brokers' own DescribeLogDirs answer where they serve it (plaintext
+    /// listeners), else the embedded broker's count; null until one answered.
+    /// </summary>
+    public string? StoredBytesSource => StoredBytes.LastSource;
+
+    private StoredBytesSources StoredBytes => storedBytes ??= new StoredBytesSources(Cluster is null
+        ? [(new DescribeLogDirsReporter(Connection), "the partition leaders' DescribeLogDirs answer")]
+        :
+        [
+            (new DescribeLogDirsReporter(Connection), "the partition leaders' DescribeLogDirs answer"),
+            (Cluster.CreateStoredBytesReporter(), "estimated by the embedded broker from the record batches it received"),
+        ]);
+
     /// <summary>Creates a topic inspector (watermarks, counts, bytes where the broker reports them, group lag).</summary>
     /// <returns>The inspector.</returns>
-    public TopicInspector CreateInspector() =>
-        new(Connection, Cluster is null ? null : Cluster.CreateStoredBytesReporter());
+    public TopicInspector CreateInspector() => new(Connection, StoredBytes);
 
     /// <summary>Creates a topic cleaner: truncation through DeleteRecords, or the lab's read-and-discard drain.</summary>
     /// <returns>The cleaner.</returns>

@@ -12,6 +12,7 @@ namespace Breadcrumb.Kafka.Samples;
 public sealed partial class SampleContext : IAsyncDisposable
 {
     private readonly EmbeddedKafkaCluster? ownedCluster;
+    private StoredBytesSources? storedBytes;
 
     private SampleContext(
         SampleSettings settings,

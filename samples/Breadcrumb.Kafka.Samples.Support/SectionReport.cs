@@ -5,19 +5,31 @@ using Spectre.Console;
 namespace Breadcrumb.Kafka.Samples;
 
 /// <summary>
-/// What a section observed, as sentences and tables: printed as Spectre.Console tables by the sample,
-/// and as Markdown in docs/lab-report.md by the lab runner.
+/// What a section observed, as findings (computed from the run's figures), background notes (what Kafka does, no claim
+/// about the run), tables and pictures: printed as Spectre.Console tables by the sample, as Markdown and PDF by the lab runner.
 /// </summary>
 public sealed class SectionReport
 {
-    private readonly List<object> items = [];
+    private readonly List<ReportItem> items = [];
 
-    /// <summary>Adds one measured finding, as a sentence.</summary>
+    /// <summary>Gets the report's items in order.</summary>
+    public IReadOnlyList<ReportItem> Items => items;
+
+    /// <summary>Adds one finding: a sentence computed from this run's figures.</summary>
     /// <param name="text">The sentence (plain text; Markdown inline code allowed).</param>
     /// <returns>This report.</returns>
     public SectionReport Finding(string text)
     {
-        items.Add(text);
+        items.Add(new ReportFinding(text));
+        return this;
+    }
+
+    /// <summary>Adds a background note: what Kafka does in general, which the run neither shows nor contradicts.</summary>
+    /// <param name="text">The sentence (plain text; Markdown inline code allowed).</param>
+    /// <returns>This report.</returns>
+    public SectionReport Background(string text)
+    {
+        items.Add(new ReportBackground(text));
         return this;
     }
 
@@ -33,7 +45,7 @@ public sealed class SectionReport
         return this;
     }
 
-    /// <summary>Adds a picture (the lab runner's Markdown shows it; the console prints its path).</summary>
+    /// <summary>Adds a picture (the lab runner's Markdown and PDF show it; the console prints its path).</summary>
     /// <param name="caption">What it shows.</param>
     /// <param name="path">The file.</param>
     /// <returns>This report.</returns>
@@ -52,8 +64,11 @@ public sealed class SectionReport
         {
             switch (item)
             {
-                case string text:
-                    console.MarkupLine($"[green]>[/] {Markup.Escape(text.Replace("`", string.Empty, StringComparison.Ordinal))}");
+                case ReportFinding f:
+                    console.MarkupLine($"[green]>[/] {Markup.Escape(Plain(f.Text))}");
+                    break;
+                case ReportBackground b:
+                    console.MarkupLine($"[grey]{Markup.Escape(ReportBackground.Label)} {Markup.Escape(Plain(b.Text))}[/]");
                     break;
                 case ReportTable t:
                     var table = new Table { Title = new TableTitle(Markup.Escape(t.Title)) };
@@ -84,31 +99,16 @@ public sealed class SectionReport
         var md = new StringBuilder();
         foreach (var item in items)
         {
-            switch (item)
-            {
-                case string text:
-                    md.Append("- ").AppendLine(text);
-                    break;
-                case ReportTable t:
-                    md.AppendLine().Append("**").Append(t.Title).AppendLine("**").AppendLine();
-                    md.Append("| ").AppendJoin(" | ", t.Headers).AppendLine(" |");
-                    md.Append('|').AppendJoin(string.Empty, t.Headers.Select(_ => " --- |")).AppendLine();
-                    foreach (var row in t.Rows)
-                    {
-                        md.Append("| ").AppendJoin(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).AppendLine(" |");
-                    }
-
-                    md.AppendLine();
-                    break;
-                case ReportImage image:
-                    var link = imageBase is null ? image.Path : Path.GetRelativePath(imageBase, image.Path).Replace('\\', '/');
-                    md.AppendLine().Append("![").Append(image.Caption).Append("](").Append(link).AppendLine(")").AppendLine();
-                    break;
-            }
+            ReportMarkdown.Append(md, item, imageBase);
         }
 
         return md.ToString();
     }
+
+    /// <summary>Removes Markdown inline-code marks, for outputs that show plain text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text without backticks.</returns>
+    public static string Plain(string text) => (text ?? string.Empty).Replace("`", string.Empty, StringComparison.Ordinal);
 
     private static string Format(object? value) => value switch
     {
@@ -117,8 +117,4 @@ public sealed class SectionReport
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
-
-    private sealed record ReportTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
-
-    private sealed record ReportImage(string Caption, string Path);
 }

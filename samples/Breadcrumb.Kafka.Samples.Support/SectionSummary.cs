@@ -32,6 +32,10 @@ public abstract record SectionSummary
     /// <returns>One sentence per broken invariant.</returns>
     public abstract IReadOnlyList<string> CheckInvariants(int records);
 
+    /// <summary>Describes the invariants <see cref="CheckInvariants"/> checks: the criteria, not their outcome.</summary>
+    /// <returns>One sentence per invariant.</returns>
+    public abstract IReadOnlyList<string> DescribeInvariants();
+
     /// <summary>Describes what the section observed, as sentences and tables.</summary>
     /// <returns>The report.</returns>
     public abstract SectionReport ToReport();

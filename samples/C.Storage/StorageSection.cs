@@ -25,6 +25,7 @@ public static class StorageSection
         }
 
         var wc = await BreadcrumbFile.CountAsync(file, ctx.CancellationToken);
+        var startsWithArray = await StartsWithArrayAsync(file, ctx.CancellationToken);
         ctx.Info($"  {wc.Lines} {wc.Words} {wc.Bytes} {Path.GetFileName(file)}");
 
         ctx.Step("2", "Run the producer once, then the consumer several times in one group, then in a new group");
@@ -34,6 +35,8 @@ public static class StorageSection
             produced = (await producer.ProduceAllAsync(BreadcrumbFile.ReadAsync(file, cancellationToken: ctx.CancellationToken), ctx.CancellationToken)).Delivered;
         }
 
+        // Read from the broker before any consumer runs: what it holds does not depend on anyone reading it.
+        var beforeConsumers = await ctx.CreateInspector().GetStatsAsync(ctx.Topic, ctx.CancellationToken);
         var group = ctx.GroupId("lab-c");
         var first = await ConsumeAsync(ctx, group);
         var second = await ConsumeAsync(ctx, group);
@@ -58,16 +61,29 @@ public static class StorageSection
             Consumed = first + second + fresh + drained.Discarded,
             File = Path.GetFullPath(file),
             Wc = wc,
+            FileIsJsonArray = startsWithArray,
+            HeldBeforeConsumers = beforeConsumers.Messages,
             FirstRunSameGroup = first,
             SecondRunSameGroup = second,
             NewGroup = fresh,
             StoredBytes = stats.BytesStored,
-            StoredBytesNote = stats.BytesStored is null ? stats.BytesNote : "estimated by the embedded broker's faithful layer from the bytes it received",
+            StoredBytesNote = stats.BytesStored is null ? stats.BytesNote : ctx.StoredBytesSource,
             Partitions = stats.Partitions,
             Drained = drained.Discarded,
             RemainingAfterDrain = lag.TotalLag,
             ElapsedSeconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    private static async Task<bool> StartsWithArrayAsync(string file, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(file);
+        await using (stream)
+        {
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            return buffer.AsSpan(0, read).TrimStart(" \t\r\n"u8).StartsWith("["u8);
+        }
     }
 
     private static async Task<long> ConsumeAsync(SampleContext ctx, string group)

@@ -1,12 +1,5 @@
 namespace Breadcrumb.Kafka.Samples.MultipleProducers;
 
-/// <summary>One of section D's producers and the offsets the broker gave its records.</summary>
-/// <param name="Name">producer0, producer1, …</param>
-/// <param name="Key">The key its records carried.</param>
-/// <param name="Delivered">The records the broker confirmed.</param>
-/// <param name="Offsets">First and last offset per partition.</param>
-public sealed record ProducerOffsets(string Name, string Key, long Delivered, IReadOnlyList<PartitionSpan> Offsets);
-
 /// <summary>Section D's measured figures.</summary>
 public sealed record MultipleProducersSummary : SectionSummary
 {
@@ -15,6 +8,13 @@ public sealed record MultipleProducersSummary : SectionSummary
 
     /// <summary>Gets each producer's offsets.</summary>
     public required IReadOnlyList<ProducerOffsets> Producers { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> DescribeInvariants() =>
+    [
+        "each producer's records are all confirmed, and its offset spans (last − first + 1) add up to them: no gap, no other writer inside",
+        "one consumer then receives every record of both producers",
+    ];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> CheckInvariants(int records)
@@ -39,11 +39,18 @@ public sealed record MultipleProducersSummary : SectionSummary
 
     /// <inheritdoc/>
     public override SectionReport ToReport() => new SectionReport()
-        .Finding($"{Producers.Count} producers ran at the same time and the broker confirmed {Produced} records; one consumer then received {Consumed}.")
-        .Finding("Each producer keys its records with its name, so all of one producer's records land in one partition, in order: "
-            + "last − first + 1 equals the records it sent, as in the lab's write-up.")
+        .Finding($"{Cleared?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "No"} older records were deleted first; {Producers.Count} producers ran at the same time "
+            + $"and the broker confirmed {Produced} records; one consumer then received {Consumed}.")
+        .Finding(string.Join("; ", Producers.Select(Describe)) + ".")
+        .Background("The default partitioner hashes the key to pick the partition, so a producer that keys every record with its name writes to one partition; "
+            + "offsets in a partition are consecutive, so last − first + 1 counts the records there when nobody else writes to it.")
         .Table(
             "Begin and end offset per partition, per producer",
             ["producer", "key", "partition", "first offset", "last offset", "last − first + 1", "delivered there"],
             Producers.SelectMany(p => p.Offsets.Select(o => (IReadOnlyList<object?>)[p.Name, p.Key, o.Partition, o.First, o.Last, o.Last - o.First + 1, o.Count])));
+
+    private static string Describe(ProducerOffsets p) => p.Offsets.Count == 1
+        ? $"{p.Name} (key {p.Key}) wrote all {p.Delivered} records to partition {p.Offsets[0].Partition}, offsets {p.Offsets[0].First}–{p.Offsets[0].Last}: "
+            + $"last − first + 1 = {p.Offsets[0].Last - p.Offsets[0].First + 1}" + (p.Offsets[0].Last - p.Offsets[0].First + 1 == p.Delivered ? ", no gap" : $", {p.Offsets[0].Last - p.Offsets[0].First + 1 - p.Delivered} offsets held by others")
+        : $"{p.Name} (key {p.Key}) wrote to {p.Offsets.Count} partitions ({string.Join(", ", p.Offsets.Select(o => o.Partition))})";
 }

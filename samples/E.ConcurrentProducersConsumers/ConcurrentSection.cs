@@ -1,21 +1,5 @@
 namespace Breadcrumb.Kafka.Samples.Concurrent;
 
-/// <summary>Section E's knobs.</summary>
-public sealed record ConcurrentOptions
-{
-    /// <summary>Gets the number of producers (the lab: 2 or 3).</summary>
-    public int Producers { get; init; } = 3;
-
-    /// <summary>Gets the number of consumers in the group (the lab: 2).</summary>
-    public int Consumers { get; init; } = 2;
-
-    /// <summary>Gets the records each producer sends.</summary>
-    public int RecordsPerProducer { get; init; } = 100;
-
-    /// <summary>Gets the pause after each send (the lab: 250 ms).</summary>
-    public TimeSpan Pacing { get; init; } = TimeSpan.FromMilliseconds(250);
-}
-
 /// <summary>Lab section E: paced producers and a group of consumers, all at the same time.</summary>
 public static class ConcurrentSection
 {
@@ -29,24 +13,29 @@ public static class ConcurrentSection
         ArgumentNullException.ThrowIfNull(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await ctx.StartWithEmptyTopicAsync(step: "1");
+        var partitions = (await ctx.CreateInspector().GetStatsAsync(ctx.Topic, ctx.CancellationToken)).Partitions.Count;
 
         ctx.Step("3a", $"Start {options.Consumers} consumers in one group, before any producer");
-        var groupOptions = new KeyFilteredConsumerOptions
+        var tracker = new GroupTracker();
+        var groupClock = new ThreadClock();
+        var group = ctx.GroupId("lab-e");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
+        var members = Enumerable.Range(0, options.Consumers).Select(i => new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
-            GroupId = ctx.GroupId("lab-e"),
-            // A member stops once nothing new came for a while after the producers are done; the pacing gap must not trip it.
-            IdleTimeout = ctx.Settings.IdleTimeout + (4 * options.Pacing),
-        };
-        var members = Enumerable.Range(0, options.Consumers).Select(i =>
-        {
-            groupOptions.Name = $"consumer{i}";
-            return new KeyFilteredConsumer(ctx.Connection, groupOptions);
-        }).ToList();
-        var consuming = Task.WhenAll(members.Select(m => m.RunAsync(ctx.CancellationToken)));
+            GroupId = group,
+            Name = $"consumer{i}",
+            Filter = tracker.Filter,
+            // The group is stopped as a whole once it has read what the producers delivered (or went idle), so every
+            // member's final assignment is taken at the same moment.
+            IdleTimeout = Timeout.InfiniteTimeSpan,
+            TimeProvider = groupClock,
+        })).ToList();
+        var consuming = Task.WhenAll(members.Select(m => m.RunAsync(stop.Token)));
 
         ctx.Step("2-3b", $"{options.Producers} producers keyed producer0..{options.Producers - 1}, {options.Pacing.TotalMilliseconds:0} ms after each send");
         var records = BreadcrumbFile.Generate(options.RecordsPerProducer, ctx.Settings.Seed).ToList();
+        var delivered = new DeliveredIds();
         var runs = await Task.WhenAll(Enumerable.Range(0, options.Producers).Select(async i =>
         {
             var producerOptions = new BreadcrumbProducerOptions
@@ -55,12 +44,16 @@ public static class ConcurrentSection
                 Name = $"producer{i}",
                 KeyStrategy = KeyStrategy.ProducerName,
                 DelayAfterEachSend = options.Pacing,
+                DeliveryReports = delivered,
             };
             await using var producer = new BreadcrumbProducer(ctx.Connection, producerOptions);
             return await producer.ProduceAllAsync(records, ctx.CancellationToken);
         }));
-        ctx.Info($"  producers done: {runs.Sum(r => r.Delivered)} delivered; waiting for the consumers to go idle");
+        ctx.Info($"  producers done: {runs.Sum(r => r.Delivered)} delivered; waiting for the group to read them");
 
+        var expected = delivered.ToRanges();
+        await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout + (4 * options.Pacing), options.ConsumeDeadline, ctx.CancellationToken);
+        await stop.CancelAsync();
         var consumed = await consuming;
         foreach (var member in members)
         {
@@ -68,7 +61,9 @@ public static class ConcurrentSection
         }
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
-        var consumers = consumed.Select(ConsumerReport.From).ToList();
+        var consumers = GroupAssignment.AtFirstClose([.. consumed.Select(c => ConsumerReport.From(c, groupClock))]);
+        var groupRun = new GroupRun("3", group, partitions, consumers, tracker.Reads, tracker.DistinctIds(), expected);
+        ctx.Info($"  {GroupTables.Describe(groupRun)}");
         return new ConcurrentSummary
         {
             Section = "E",
@@ -76,9 +71,11 @@ public static class ConcurrentSection
             Produced = runs.Sum(r => r.Delivered),
             Consumed = consumers.Sum(c => c.Count),
             PacingMs = (int)options.Pacing.TotalMilliseconds,
+            RecordsPerProducer = options.RecordsPerProducer,
             Producers = [.. runs.Select(r => new PacedProducer(
                 r.Producer, r.Producer, r.Delivered, [.. r.Partitions.Select(p => new PartitionSpan(p.Partition, p.FirstOffset, p.LastOffset, p.Count))]))],
             Consumers = consumers,
+            Group = groupRun,
             ElapsedSeconds = clock.Elapsed.TotalSeconds,
         };
     }

@@ -1,15 +1,5 @@
 namespace Breadcrumb.Kafka.Samples.Keys;
 
-/// <summary>Section F's knobs.</summary>
-public sealed record KeysOptions
-{
-    /// <summary>Gets the keys read together (the lab's "subset of keys").</summary>
-    public IReadOnlyList<string> KeySet { get; init; } = ["1", "3"];
-
-    /// <summary>Gets the key that has no records (the lab's "100").</summary>
-    public string MissingKey { get; init; } = "100";
-}
-
 /// <summary>Lab section F: random keys 1–5; consume one key, a key set, and a key that does not exist.</summary>
 public static class KeysSection
 {
@@ -82,7 +72,8 @@ public static class KeysSection
             summary.Skipped,
             [.. summary.PerPartition.Where(p => p.Kept > 0).Select(p => p.Partition).Order()],
             summary.OrderHeld,
-            Math.Round(summary.Elapsed.TotalSeconds, 2));
+            Math.Round(summary.Elapsed.TotalSeconds, 2),
+            summary.StopReason.ToString());
         ctx.Info($"  key(s) {name}: kept {read.Kept}, skipped {read.Skipped}, partitions [{string.Join(", ", read.Partitions)}], order {(read.OrderHeld ? "held" : "broken")}");
         return read;
     }

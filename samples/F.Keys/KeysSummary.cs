@@ -1,14 +1,5 @@
 namespace Breadcrumb.Kafka.Samples.Keys;
 
-/// <summary>One filtered read of section F: a key (or key set) and what a consumer kept.</summary>
-/// <param name="Filter">The keys asked for.</param>
-/// <param name="Kept">The records with those keys.</param>
-/// <param name="Skipped">The records read and skipped by the filter.</param>
-/// <param name="Partitions">The partitions the kept records came from.</param>
-/// <param name="OrderHeld">Whether offsets increased within each key.</param>
-/// <param name="Seconds">How long the read took.</param>
-public sealed record KeyRead(string Filter, long Kept, long Skipped, IReadOnlyList<int> Partitions, bool OrderHeld, double Seconds);
-
 /// <summary>Section F's measured figures.</summary>
 public sealed record KeysSummary : SectionSummary
 {
@@ -34,12 +25,33 @@ public sealed record KeysSummary : SectionSummary
     public required IReadOnlyList<KeyRead> Reads { get; init; }
 
     /// <inheritdoc/>
+    public override IReadOnlyList<string> DescribeInvariants() =>
+    [
+        "each key's consumer keeps exactly the records the producer sent with that key, and the per-key counts add up to the records delivered",
+        "the key-set consumer keeps the sum of its keys' records",
+        "the missing key's consumer keeps nothing",
+        "offsets only increase within each key, in every read",
+    ];
+
+    /// <inheritdoc/>
     public override IReadOnlyList<string> CheckInvariants(int records)
     {
         var broken = new List<string>();
         if (PerKey.Values.Sum() != Produced)
         {
             broken.Add($"per-key counts add to {PerKey.Values.Sum()}, but {Produced} records were delivered.");
+        }
+
+        foreach (var (key, sent) in ProducedPerKey.Where(k => PerKey.GetValueOrDefault(k.Key) != k.Value))
+        {
+            broken.Add($"key {key}: the producer sent {sent}, its consumer kept {PerKey.GetValueOrDefault(key)}.");
+        }
+
+        var setKeys = KeySet.Filter.Split(',');
+        var setExpected = setKeys.Sum(k => ProducedPerKey.GetValueOrDefault(k));
+        if (KeySet.Kept != setExpected)
+        {
+            broken.Add($"key set {KeySet.Filter}: kept {KeySet.Kept}, the producer sent {setExpected} with those keys.");
         }
 
         if (MissingKeyCount != 0)
@@ -56,16 +68,28 @@ public sealed record KeysSummary : SectionSummary
     }
 
     /// <inheritdoc/>
-    public override SectionReport ToReport() => new SectionReport()
-        .Finding($"{Produced} records with random keys 1–5 (seeded); one consumer per key kept {string.Join(" + ", PerKey.OrderBy(k => k.Key).Select(k => k.Value))} = {PerKey.Values.Sum()}.")
-        .Finding($"Key set {KeySet.Filter}: {KeySet.Kept} records. Key \"{MissingKey}\": {MissingKeyCount} records — the consumer read the whole topic, "
-            + $"skipped {Reads.Single(r => r.Filter == MissingKey).Skipped} records and stopped at the end of the partitions: a missing key is not an error, just nothing.")
-        .Finding(OrderWithinKeyHeld
-            ? "Within each key the offsets only increased: reading key by key consumes the topic out of order overall but in order per key (a key lives in one partition)."
-            : "Offsets went backwards within a key.")
-        .Table(
-            "Filtered reads",
-            ["keys", "kept", "skipped", "from partitions", "order within key", "seconds", "producer sent"],
-            Reads.Select(r => (IReadOnlyList<object?>)[r.Filter, r.Kept, r.Skipped, string.Join(", ", r.Partitions), r.OrderHeld ? "held" : "BROKEN", r.Seconds,
-                ProducedPerKey.TryGetValue(r.Filter, out var sent) ? sent : null]));
+    public override SectionReport ToReport()
+    {
+        var missing = Reads.Single(r => r.Filter == MissingKey);
+        var perKeyReads = Reads.Where(r => PerKey.ContainsKey(r.Filter)).ToList();
+        var onePartition = perKeyReads.Count(r => r.Partitions.Count == 1);
+        return new SectionReport()
+            .Finding($"{Produced} records with seeded random keys 1–5; the producer's delivery reports count "
+                + string.Join(", ", ProducedPerKey.OrderBy(k => k.Key).Select(k => $"key {k.Key}: {k.Value}")) + $"; one consumer per key kept "
+                + $"{string.Join(" + ", PerKey.OrderBy(k => k.Key).Select(k => k.Value))} = {PerKey.Values.Sum()}.")
+            .Finding($"Key set {KeySet.Filter}: {KeySet.Kept} records from partition(s) {string.Join(", ", KeySet.Partitions)}. Key \"{MissingKey}\": {MissingKeyCount} records — "
+                + $"the consumer read {missing.Skipped} records, kept none, stopped on {missing.StopReason} after {missing.Seconds} s, and raised no error.")
+            .Finding($"{onePartition} of the {perKeyReads.Count} keys had all their records in one partition ("
+                + string.Join(", ", perKeyReads.Select(r => $"{r.Filter} → {string.Join("/", r.Partitions)}")) + "); "
+                + (OrderWithinKeyHeld
+                    ? "within each key the offsets only increased in every read: reading key by key consumes the topic out of order overall, in order per key."
+                    : "offsets went backwards within a key."))
+            .Background("A key's hash picks its partition, and a partition is read in offset order, so one key's records come back in the order they were sent; "
+                + "a filter on the key still reads (and skips) every other record of the partitions it reads.")
+            .Table(
+                "Filtered reads",
+                ["keys", "kept", "skipped", "from partitions", "order within key", "seconds", "producer sent"],
+                Reads.Select(r => (IReadOnlyList<object?>)[r.Filter, r.Kept, r.Skipped, string.Join(", ", r.Partitions), r.OrderHeld ? "held" : "BROKEN", r.Seconds,
+                    ProducedPerKey.TryGetValue(r.Filter, out var sent) ? sent : null]));
+    }
 }

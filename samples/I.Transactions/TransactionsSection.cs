@@ -3,23 +3,10 @@ using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Samples.Transactions;
 
-/// <summary>Section I's knobs.</summary>
-public sealed record TransactionsOptions
-{
-    /// <summary>Gets the second topic of step 9.</summary>
-    public string? SecondTopic { get; init; }
-
-    /// <summary>Gets how many 4-record transactions each part runs.</summary>
-    public int Batches { get; init; } = 10;
-
-    /// <summary>Gets the wait between sending a batch and flipping the coin (the lab's 2 s).</summary>
-    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(2);
-}
-
 /// <summary>Lab section I: transactions of 4 records, a coin flip to commit or abort, and a read_committed consumer.</summary>
 public static class TransactionsSection
 {
-    /// <summary>Runs steps 6 to 9 and measures what a read_committed consumer sees.</summary>
+    /// <summary>Runs steps 6 to 9 and measures what the consumer sees.</summary>
     /// <param name="ctx">The sample context.</param>
     /// <param name="options">The section's knobs.</param>
     /// <returns>The measured summary.</returns>
@@ -38,7 +25,7 @@ public static class TransactionsSection
             : await ReadCommittedProbe.RunAsync(ctx.Connection, $"{ctx.Topic}-probe", cancellationToken: ctx.CancellationToken);
         ctx.Info(probe.ToString());
 
-        ctx.Step("6-8", $"Transactions of 4 records into '{ctx.Topic}', wait {options.Wait.TotalSeconds:0.#} s, coin flip; then a read_committed consumer");
+        ctx.Step("6-8", $"Transactions of 4 records into '{ctx.Topic}', wait {options.Wait.TotalSeconds:0.#} s, coin flip; then a {Name(options.IsolationLevel)} consumer");
         var one = await RunPartAsync(ctx, "one topic", [ctx.Topic], [4], options, seedOffset: 0);
 
         ctx.Step("9", $"Transactions across two topics: 2 records to '{ctx.Topic}' and 2 to '{second}', coin flip; one consumer on both");
@@ -51,9 +38,12 @@ public static class TransactionsSection
             Topic = ctx.Topic,
             Produced = parts.Sum(p => p.CommittedRecords + p.AbortedRecords),
             Consumed = parts.Sum(p => p.ConsumedRecords),
+            IsolationLevel = Name(options.IsolationLevel),
             CommittedRecords = parts.Sum(p => p.CommittedRecords),
             AbortedRecords = parts.Sum(p => p.AbortedRecords),
             ConsumedRecords = parts.Sum(p => p.ConsumedRecords),
+            AbortedSeen = parts.Sum(p => p.AbortedSeen),
+            PreexistingRecords = parts.Sum(p => p.PreexistingRecords),
             OnlyCommittedSeen = parts.All(p => p.OnlyCommittedSeen),
             BrokerFiltersAborted = probe.IsSupported,
             ProbeReason = probe.Reason,
@@ -67,14 +57,32 @@ public static class TransactionsSection
         };
     }
 
+    private static string Name(IsolationLevel level) => level == IsolationLevel.ReadCommitted ? "read_committed" : "read_uncommitted";
+
     private static async Task<TransactionPart> RunPartAsync(
         SampleContext ctx, string name, string[] topics, int[] perTopic, TransactionsOptions options, int seedOffset)
     {
+        // Fresh topics for every part: records of an earlier part or run would otherwise be read again.
+        long cleared = 0;
+        foreach (var topic in topics)
+        {
+            cleared += await ctx.ClearTopicAsync(topic);
+        }
+
+        var tags = new TransactionTags($"lab-i-{name.Replace(' ', '-')}-{ctx.RunId}");
+        var records = BreadcrumbFile.Generate(options.Batches * 4, ctx.Settings.Seed + seedOffset).ToList();
+        var keys = new Dictionary<BreadcrumbRecord, string>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < records.Count; i++)
+        {
+            keys[records[i]] = tags.Key((i / 4) + 1, i % 4);
+        }
+
         var batchOptions = new TransactionalBatchOptions
         {
-            TransactionalId = $"lab-i-{name.Replace(' ', '-')}-{ctx.RunId}",
+            TransactionalId = tags.TransactionalId,
             DecisionDelay = options.Wait,
             Decision = TransactionDecision.CoinFlip(ctx.Settings.Seed + seedOffset),
+            KeySelector = r => keys[r],
         };
         foreach (var (topic, count) in topics.Zip(perTopic))
         {
@@ -86,18 +94,16 @@ public static class TransactionsSection
         await using (var producer = new TransactionalBatchProducer(ctx.Connection, batchOptions))
         {
             await producer.InitAsync(ctx.CancellationToken);
-            var progress = new Progress<TransactionBatchResult>(b =>
+            var progress = new SyncProgress<TransactionBatchResult>(b =>
                 ctx.Info($"  transaction {b.BatchNumber}: {b.Outcome} ({b.Records.Count} records; {b.Reason})"));
-            var records = BreadcrumbFile.Generate(options.Batches * 4, ctx.Settings.Seed + seedOffset);
             run = await producer.RunAsync(records, options.Batches, progress, ctx.CancellationToken);
         }
 
-        var seen = new List<TopicPartitionOffset>();
-        // One read_committed consumer on every topic of the part, as the lab's step 9 asks ("consume from the two queues").
+        // One consumer on every topic of the part, as the lab's step 9 asks ("consume from the two queues").
         var consumerOptions = new KeyFilteredConsumerOptions
         {
             GroupId = ctx.GroupId($"lab-i-{name.Replace(' ', '-')}"),
-            IsolationLevel = IsolationLevel.ReadCommitted,
+            IsolationLevel = options.IsolationLevel,
             StopAtEndOfPartitions = true,
             IdleTimeout = ctx.Settings.IdleTimeout,
         };
@@ -106,36 +112,21 @@ public static class TransactionsSection
             consumerOptions.Topics.Add(topic);
         }
 
+        var received = new List<(string, int, long, string?)>();
         await using (var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions))
         {
             await foreach (var record in consumer.ReadAllAsync(ctx.CancellationToken))
             {
-                seen.Add(new TopicPartitionOffset(record.Topic, record.Partition, record.Offset));
+                received.Add((record.Topic, record.Partition, record.Offset, record.Key));
             }
         }
 
         ctx.CancellationToken.ThrowIfCancellationRequested();
-        var report = ReadCommittedVerifier.Verify(run, seen);
-        var t = report.Topics.Values.ToList();
-        var ownRecords = seen.Count - t.Sum(r => r.Unexpected.Count);
-        var onlyCommitted = t.All(r => r.Missed.Count == 0 && r.SeenTwice.Count == 0 && r.LeakedAborted.Count == 0 && r.LeakedOpen.Count == 0);
-        foreach (var topicReport in t)
-        {
-            ctx.Info($"  {topicReport}");
-        }
-
+        var outcomes = run.Batches.ToDictionary(b => b.BatchNumber, b => b.IsCommitted);
+        var (committedSeen, abortedSeen, twice, missed, preexisting) = ReadClassifier.Classify(tags, outcomes, run.CommittedRecords.Count, received);
+        ctx.Info($"  {name}: received {received.Count}: {committedSeen} committed, {abortedSeen} aborted, {twice} twice, {preexisting} older; {missed} committed missed");
         return new TransactionPart(
-            name,
-            topics,
-            run.BatchCount,
-            run.CommittedBatches,
-            run.AbortedBatches,
-            run.CommittedRecords.Count,
-            run.AbortedRecords.Count,
-            ownRecords,
-            t.Sum(r => r.LeakedAborted.Count),
-            t.Sum(r => r.Missed.Count),
-            t.Sum(r => r.Unexpected.Count),
-            onlyCommitted);
+            name, topics, cleared, run.BatchCount, run.CommittedBatches, run.BatchCount - run.CommittedBatches, run.CommittedRecords.Count,
+            run.AbortedRecords.Count, received.Count, committedSeen, abortedSeen, twice, missed, preexisting);
     }
 }

@@ -1,8 +1,9 @@
 namespace Breadcrumb.Kafka.Samples.Lab;
 
 /// <summary>The lab's questions per section, quoted from the course text (DataEng: Data Transport Activity).</summary>
-internal static class LabQuestions
+public static class LabQuestions
 {
+    /// <summary>Gets each section's title and questions, by section id ("A" to "I").</summary>
     public static IReadOnlyDictionary<string, (string Title, string[] Questions)> All { get; } = new Dictionary<string, (string, string[])>
     {
         ["A"] = ("Initialization", [

@@ -19,7 +19,12 @@ internal static class LabSections
         return
         [
             ("A", async ctx => await InitializationSection.RunAsync(ctx, new InitializationOptions { Output = sampleFile })),
-            ("B", async ctx => await MonitoringSection.RunAsync(ctx, new MonitoringOptions { Duration = TimeSpan.FromSeconds(quick ? 3 : 6) })),
+            ("B", async ctx => await MonitoringSection.RunAsync(ctx, new MonitoringOptions
+            {
+                LoadRecords = quick ? 300 : 600,
+                Interval = TimeSpan.FromMilliseconds(quick ? 500 : 1000),
+                Duration = TimeSpan.FromSeconds(20),
+            })),
             ("C", async ctx => await StorageSection.RunAsync(ctx, sampleFile)),
             ("D", async ctx => await MultipleProducersSection.RunAsync(ctx)),
             ("E", async ctx => await ConcurrentSection.RunAsync(ctx, new ConcurrentOptions

@@ -6,13 +6,13 @@ using Breadcrumb.Kafka.Testing;
 using Spectre.Console;
 
 // The whole lab, A to I, on one embedded Kafka broker: each section prints what it measured, and the run ends
-// with docs/lab-report.md — every lab question with its measured answer. Exits 1 if a lab invariant broke.
+// with docs/lab-report.md and docs/lab-report.pdf — every lab question with its measured answer. Exits 1 if a lab invariant broke.
 var quick = new Option<bool>("--quick", "-q") { Description = "Shorten the lab's waits (20 ms pacing, 200 ms pauses and transaction waits)." };
-var report = new Option<FileInfo?>("--report") { Description = "Where to write the report (default docs/lab-report.md of this repository, else ./lab-report.md)." };
+var report = new Option<FileInfo?>("--report") { Description = "Where to write the report (default docs/lab-report.md of this repository, else ./lab-report.md); the PDF goes beside it." };
 var only = new Option<string?>("--only") { Description = "Comma-separated sections to run, e.g. A,D,I." };
 var rawMock = new Option<bool>("--raw-mock") { Description = "Run on librdkafka's raw mock cluster (section I then shows aborted records leaking)." };
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors." };
-var root = new RootCommand("Runs lab sections A–I in order on one embedded Kafka broker and writes docs/lab-report.md.") { quick, report, only, rawMock, verbose };
+var root = new RootCommand("Runs lab sections A–I in order on one embedded Kafka broker and writes docs/lab-report.md and .pdf.") { quick, report, only, rawMock, verbose };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
@@ -35,7 +35,7 @@ root.SetAction(async (result, cancellationToken) =>
     cluster.CreateTopic(settings.Topic, SampleSettings.DefaultPartitions);
     var broker = $"embedded Kafka ({cluster.Options.Fidelity}), one broker at {cluster.BootstrapServers}, topic `{settings.Topic}` with 6 partitions";
     console.MarkupLine($"[bold]Lab A–I[/] on {Markup.Escape(broker)}");
-    var results = new List<(string, SectionSummary?, IReadOnlyList<string>, string?)>();
+    var results = new List<LabResult>();
     foreach (var (id, run) in LabSections.Create(isQuick, figures))
     {
         if (wanted is not null && !wanted.Contains(id))
@@ -55,19 +55,22 @@ root.SetAction(async (result, cancellationToken) =>
                 console.MarkupLine($"[red]invariant broken:[/] {Markup.Escape(sentence)}");
             }
 
-            results.Add((id, summary, broken, null));
+            results.Add(new LabResult(id, summary, broken, null));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             console.MarkupLine($"[red]section {id} failed:[/] {Markup.Escape(settings.Verbose ? e.ToString() : e.Message)}");
-            results.Add((id, null, [], e.Message));
+            results.Add(new LabResult(id, null, [], e.Message));
         }
     }
 
-    await File.WriteAllTextAsync(reportPath, LabReport.Render(results, broker, isQuick, clock.Elapsed, reportDirectory), cancellationToken);
-    var failed = results.Count(r => r.Item3.Count > 0 || r.Item4 is not null);
-    console.MarkupLine($"[bold]Done in {clock.Elapsed.TotalSeconds:0} s[/]: {results.Count} sections, {failed} with broken invariants or errors. Report: {Markup.Escape(reportPath)}");
-    return failed == 0 ? 0 : 1;
+    var labRun = new LabRun(results, broker, isQuick, clock.Elapsed);
+    var document = LabDocument.Build(labRun, reportDirectory);
+    await File.WriteAllTextAsync(reportPath, LabMarkdown.Render(document, reportDirectory), cancellationToken);
+    var pdfPath = Path.ChangeExtension(reportPath, ".pdf");
+    LabPdf.Write(document, pdfPath);
+    console.MarkupLine($"[bold]Done in {clock.Elapsed.TotalSeconds:0} s[/]: {results.Count} sections, {labRun.Failed} with broken invariants or errors. Report: {Markup.Escape(reportPath)} and {Markup.Escape(pdfPath)}");
+    return labRun.Failed == 0 ? 0 : 1;
 });
 
 return await parsed.InvokeAsync();

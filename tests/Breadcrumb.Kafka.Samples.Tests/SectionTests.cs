@@ -26,6 +26,7 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.Consumed.Should().Be(1000);
         summary.Partitions.Sum(p => p.Count).Should().Be(1000);
         summary.ConsumedPerPartition.Values.Sum().Should().Be(1000);
+        summary.CheckInvariants(1000).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -33,12 +34,30 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
     {
         var sut = fixture.Context(fixture.CreateTopic(), records: 300);
 
-        var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions { Duration = TimeSpan.FromSeconds(2.5), Interval = TimeSpan.FromMilliseconds(500) });
+        var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions { Interval = TimeSpan.FromMilliseconds(400) });
 
-        summary.Ticks.Should().HaveCountGreaterThan(1);
-        summary.Produced.Should().BeGreaterThan(0);
-        summary.Ticks[^1].Records.Should().BeGreaterThan(0, "the monitor reads the watermarks the demo producer moved");
+        summary.Produced.Should().Be(300);
+        summary.RecordsIn.Should().Be(300, "the monitor reads the watermarks the demo producer moved");
+        summary.LagZeroAt.Should().NotBeNull();
         summary.Partitions.Should().HaveCount(6);
+        summary.Ticks[^1].Bytes.Should().BeGreaterThan(0, "the embedded broker reports stored bytes");
+        summary.CheckInvariants(300).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task B_NoConsumerFollowsTheLoad_LagNotBackToZeroReportedBroken()
+    {
+        var sut = fixture.Context(fixture.CreateTopic(), records: 300);
+
+        var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions
+        {
+            Interval = TimeSpan.FromMilliseconds(300),
+            ConsumeLoad = false,
+            LagBound = TimeSpan.FromSeconds(1),
+        });
+
+        summary.LagZeroAt.Should().BeNull();
+        summary.CheckInvariants(300).Should().Contain(s => s.Contains("lag was not back to 0 within 1 s", StringComparison.Ordinal) && s.Contains("lag 300", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 120_000)]
@@ -56,6 +75,8 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.Drained.Should().Be(1000);
         summary.RemainingAfterDrain.Should().Be(0);
         summary.Partitions.Sum(p => p.Messages).Should().Be(1000);
+        summary.HeldBeforeConsumers.Should().Be(1000);
+        summary.CheckInvariants(1000).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -68,6 +89,7 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.Produced.Should().Be(2000);
         summary.Consumed.Should().Be(2000);
         summary.Producers.Should().HaveCount(2).And.OnlyContain(p => p.Offsets.Sum(o => o.Last - o.First + 1) == 1000);
+        summary.CheckInvariants(1000).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -81,6 +103,9 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.Consumers.Should().HaveCount(2);
         summary.Consumers.Sum(c => c.Count).Should().Be(120, "every record reaches exactly one consumer of the group");
         summary.Consumers.SelectMany(c => c.PerPartition.Values).Sum().Should().Be(120);
+        summary.Consumers.SelectMany(c => c.Partitions).Should().OnlyHaveUniqueItems().And.BeEquivalentTo([0, 1, 2, 3, 4, 5], "final assignments split the topic");
+        summary.Group.ReadTwice.Should().Be(0);
+        summary.CheckInvariants(40).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -98,6 +123,7 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.MissingKeyCount.Should().Be(0);
         summary.OrderWithinKeyHeld.Should().BeTrue();
         summary.KeySet.Kept.Should().Be(summary.PerKey["1"] + summary.PerKey["3"]);
+        summary.CheckInvariants(1000).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -111,8 +137,10 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         summary.Runs[0].Flushes.Should().Be(0);
         summary.Runs[1].Flushes.Should().Be(15);
         summary.Runs[2].Flushes.Should().Be(1);
-        summary.Runs.Skip(1).Should().OnlyContain(r => r.Received == 15 && r.DeliveryReports == 15);
+        summary.Runs.Should().OnlyContain(r => r.Received == 15 && r.DeliveryReports == 15 && r.Stored == 15, "every run, never included, waits for its reports");
+        summary.ConsumerFetchWaitMaxMs.Should().Be(10);
         File.ReadAllLines(summary.TimelineCsv).Count(l => l.Contains(",received,", StringComparison.Ordinal)).Should().Be((int)summary.Consumed);
+        summary.CheckInvariants(15).Should().BeEmpty();
     }
 
     [Fact(Timeout = 120_000)]
@@ -123,11 +151,28 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         var summary = await ConsumerGroupsSection.RunAsync(sut);
 
         summary.Produced.Should().Be(2000);
-        summary.Rounds[0].Consumers.Should().HaveCount(2).And.OnlyContain(c => c.Count == 1000);
-        var split = summary.Rounds[1].Consumers.GroupBy(c => c.Group).OrderByDescending(g => g.Count()).ToList();
-        split[0].Should().HaveCount(2).And.OnlyContain(c => c.Count > 0 && c.Count < 1000, "two members of one group split the records");
-        split[0].Sum(c => c.Count).Should().Be(1000);
-        split[1].Single().Count.Should().Be(1000);
+        summary.Groups.Where(g => g.Step == "3").Should().HaveCount(2).And.OnlyContain(g => g.Members.Single().Count == 1000);
+        var split = summary.Groups.Where(g => g.Step == "5").OrderByDescending(g => g.Members.Count).ToList();
+        split[0].Members.Should().HaveCount(2).And.OnlyContain(c => c.Count > 0 && c.Count < 1000, "two members of one group split the records");
+        split[0].Members.SelectMany(m => m.Partitions).Should().BeEquivalentTo([0, 1, 2, 3, 4, 5], "their final assignments split the partitions");
+        split[0].Members.Sum(c => c.Count).Should().Be(1000);
+        split[1].Members.Single().Count.Should().Be(1000);
         summary.NewGroup.Should().Be(2000);
+        summary.CheckInvariants(1000).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task H_ConsumersThatSkipRecords_ReportedBroken()
+    {
+        var sut = fixture.Context(fixture.CreateTopic(), records: 200);
+
+        var summary = await ConsumerGroupsSection.RunAsync(sut, new ConsumerGroupsOptions
+        {
+            Keep = RecordFilter.Where(r => r.Offset % 10 != 3, "all but offsets ending in 3"),
+            ConsumeDeadline = TimeSpan.FromSeconds(30),
+        });
+
+        summary.Groups.Should().OnlyContain(g => g.Missing > 0);
+        summary.CheckInvariants(200).Should().HaveCount(summary.Groups.Count).And.OnlyContain(s => s.Contains(" missed ", StringComparison.Ordinal));
     }
 }

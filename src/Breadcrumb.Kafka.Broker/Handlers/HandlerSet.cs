@@ -21,6 +21,7 @@ internal static class HandlerSet
         new CreatePartitionsHandler(),
         new IncrementalAlterConfigsHandler(),
         new DescribeClusterHandler(),
+        new DescribeProducersHandler(),
         new FindCoordinatorHandler(),
         new JoinGroupHandler(),
         new SyncGroupHandler(),

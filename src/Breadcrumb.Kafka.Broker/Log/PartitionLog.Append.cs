@@ -75,7 +75,7 @@ internal sealed partial class PartitionLog
         var appendTime = logAppendTime ? nowMs : -1;
         if (info.IsIdempotent)
         {
-            producers.Record(info.ProducerId, info.ProducerEpoch, new AppendedBatch(info.BaseSequence, info.LastSequence, baseOffset, appendTime));
+            producers.Record(info.ProducerId, info.ProducerEpoch, new AppendedBatch(info.BaseSequence, info.LastSequence, baseOffset, appendTime, maxTimestamp));
         }
 
         return new AppendResult(ErrorCode.None, baseOffset, appendTime, logStartOffset);

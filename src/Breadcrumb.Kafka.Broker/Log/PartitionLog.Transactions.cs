@@ -29,6 +29,15 @@ internal sealed partial class PartitionLog
         }
     }
 
+    /// <summary>Lists the producers with state here, and the first offset of each one's open transaction (-1 when none).</summary>
+    public IReadOnlyList<(ProducerSnapshot Producer, long OpenTransactionStart)> Producers()
+    {
+        lock (sync)
+        {
+            return [.. producers.Snapshot().Select(p => (p, openTransactions.TryGetValue(p.ProducerId, out var first) ? first : -1L))];
+        }
+    }
+
     /// <summary>Gets whether the producer has a transaction open in this partition.</summary>
     public bool HasOpenTransaction(long producerId)
     {

@@ -10,7 +10,10 @@ internal enum SequenceVerdict
 }
 
 /// <summary>The metadata of one appended batch of an idempotent producer, kept to answer a retry.</summary>
-internal readonly record struct AppendedBatch(int FirstSequence, int LastSequence, long BaseOffset, long LogAppendTime);
+internal readonly record struct AppendedBatch(int FirstSequence, int LastSequence, long BaseOffset, long LogAppendTime, long MaxTimestamp = -1);
+
+/// <summary>An idempotent producer as DescribeProducers shows it.</summary>
+internal readonly record struct ProducerSnapshot(long ProducerId, short Epoch, int LastSequence, long LastTimestamp);
 
 /// <summary>
 /// Per partition, each idempotent producer's epoch and its last five batches (KIP-98): a retried batch is
@@ -84,6 +87,11 @@ internal sealed class ProducerStateTable
             entries[producerId] = new Entry(epoch);
         }
     }
+
+    /// <summary>Lists the producers with state on this partition.</summary>
+    public IReadOnlyList<ProducerSnapshot> Snapshot() =>
+        [.. entries.Select(e => new ProducerSnapshot(
+            e.Key, e.Value.Epoch, e.Value.Recent.Count > 0 ? e.Value.Recent.Last().LastSequence : -1, e.Value.Recent.Count > 0 ? e.Value.Recent.Last().MaxTimestamp : -1))];
 
     /// <summary>Gets the epoch a producer last wrote with on this partition, if it wrote at all.</summary>
     public short? EpochOf(long producerId) => entries.TryGetValue(producerId, out var entry) ? entry.Epoch : null;
