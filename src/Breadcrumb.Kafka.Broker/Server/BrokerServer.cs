@@ -40,7 +40,9 @@ internal sealed partial class BrokerServer : IAsyncDisposable
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // No ReuseAddress: on Linux .NET turns it into SO_REUSEPORT as well, which lets a second process bind a port
+            // this broker listens on (and take some of its connections) instead of failing. Rebinding through TIME_WAIT
+            // (SetBrokerUp) works without it: .NET sets SO_REUSEADDR on Unix TCP sockets itself.
             socket.Bind(new IPEndPoint(address, Port));
             socket.Listen(512);
         }
