@@ -15,9 +15,7 @@ namespace Breadcrumb.Kafka.Broker;
 public sealed partial class KafkaCluster : IAsyncDisposable
 {
     private readonly ClusterCore core;
-    private static readonly TimeSpan TransactionTimeoutCheck = TimeSpan.FromMilliseconds(100);
     private readonly ITimer retentionTimer;
-    private readonly ITimer transactionTimer;
     private int disposed;
 
     private KafkaCluster(ClusterCore core)
@@ -25,8 +23,6 @@ public sealed partial class KafkaCluster : IAsyncDisposable
         this.core = core;
         retentionTimer = core.TimeProvider.CreateTimer(
             static state => ((ClusterCore)state!).EnforceRetention(), core, core.Options.RetentionCheckInterval, core.Options.RetentionCheckInterval);
-        transactionTimer = core.TimeProvider.CreateTimer(
-            static state => ((ClusterCore)state!).Transactions.AbortExpired(), core, TransactionTimeoutCheck, TransactionTimeoutCheck);
     }
 
     /// <summary>Gets the brokers' addresses as clients take them: <c>host:port</c>, comma-separated.</summary>
@@ -158,7 +154,7 @@ public sealed partial class KafkaCluster : IAsyncDisposable
 
         core.IsStopping = true;
         await retentionTimer.DisposeAsync().ConfigureAwait(false);
-        await transactionTimer.DisposeAsync().ConfigureAwait(false);
+        core.Transactions.Dispose();
         foreach (var broker in core.Brokers)
         {
             await broker.DisposeAsync().ConfigureAwait(false);

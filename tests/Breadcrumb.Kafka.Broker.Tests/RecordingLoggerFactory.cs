@@ -3,14 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Breadcrumb.Kafka.Broker.Tests;
 
-/// <summary>Keeps what the broker logs at <see cref="LogLevel.Error"/> or above, so a test can assert nothing went wrong inside it.</summary>
+/// <summary>Keeps every line the broker logs, with its level and exception, so tests can check what was (not) written.</summary>
 internal sealed class RecordingLoggerFactory : ILoggerFactory
 {
-    private readonly ConcurrentQueue<string> errors = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Text)> entries = new();
 
-    public IReadOnlyCollection<string> Errors => errors;
+    /// <summary>Gets every line, as "Level: message exception".</summary>
+    public IEnumerable<string> Lines => entries.Select(e => $"{e.Level}: {e.Text}");
 
-    public ILogger CreateLogger(string categoryName) => new Logger(errors);
+    /// <summary>Gets the lines logged at Error or above: something went wrong inside the broker.</summary>
+    public IEnumerable<string> Errors => entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Text);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(entries);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -20,19 +24,14 @@ internal sealed class RecordingLoggerFactory : ILoggerFactory
     {
     }
 
-    private sealed class Logger(ConcurrentQueue<string> errors) : ILogger
+    private sealed class Logger(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                errors.Enqueue($"{formatter(state, exception)} {exception}");
-            }
-        }
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((logLevel, $"{formatter(state, exception)} {exception}"));
     }
 }

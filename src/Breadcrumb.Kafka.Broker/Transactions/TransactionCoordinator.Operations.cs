@@ -145,6 +145,7 @@ internal sealed partial class TransactionCoordinator
         {
             state.Status = TransactionStatus.Ongoing;
             state.StartTimeMs = cluster.NowMs;
+            ScheduleExpiry();
         }
     }
 }

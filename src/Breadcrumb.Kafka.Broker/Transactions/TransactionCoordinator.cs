@@ -11,10 +11,20 @@ namespace Breadcrumb.Kafka.Broker.Transactions;
 /// partitions and groups of the open transaction; its end, written as markers into every partition; and
 /// transaction.timeout.ms, after which the coordinator aborts and bumps the epoch. One lock guards it all.
 /// </summary>
-internal sealed partial class TransactionCoordinator(ClusterCore cluster)
+internal sealed partial class TransactionCoordinator : IDisposable
 {
+    private readonly ClusterCore cluster;
     private readonly Lock sync = new();
     private readonly Dictionary<string, TransactionState> states = new(StringComparer.Ordinal);
+    private readonly ITimer expiry;
+
+    public TransactionCoordinator(ClusterCore cluster)
+    {
+        this.cluster = cluster;
+        expiry = cluster.TimeProvider.CreateTimer(static state => ((TransactionCoordinator)state!).AbortExpired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose() => expiry.Dispose();
 
     public BrokerServer CoordinatorFor(string transactionalId) =>
         cluster.Brokers[(int)((uint)GroupCoordinator.StableHash(transactionalId) % (uint)cluster.Brokers.Count)];
@@ -81,7 +91,23 @@ internal sealed partial class TransactionCoordinator(ClusterCore cluster)
                 Bump(state);
                 Complete(state, commit: false);
             }
+
+            ScheduleExpiry();
         }
+    }
+
+    /// <summary>Sets the timer for the first open transaction to time out (one timer, not a periodic sweep: a fake clock may jump days).</summary>
+    private void ScheduleExpiry()
+    {
+        var open = states.Values.Where(s => s.Status == TransactionStatus.Ongoing).ToList();
+        if (open.Count == 0)
+        {
+            expiry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var due = open.Min(s => s.StartTimeMs + s.TimeoutMs) - cluster.NowMs + 1;
+        expiry.Change(TimeSpan.FromMilliseconds(Math.Max(1, due)), Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Checks that this broker coordinates the transactional id.</summary>

@@ -68,7 +68,7 @@ public sealed class TransactionTests(ClusterFixture fixture) : IClassFixture<Clu
         first.BeginTransaction();
         await first.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "first" }, TestContext.Current.CancellationToken);
 
-        using var second = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => c.TransactionalId = transactionalId)).Build();
+        using var second = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => { c.TransactionalId = transactionalId; c.EnableIdempotence = true; })).Build();
         await Task.Run(() => second.InitTransactions(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
 
         var commit = () => first.CommitTransaction(TimeSpan.FromSeconds(10));
@@ -121,6 +121,7 @@ public sealed class TransactionTests(ClusterFixture fixture) : IClassFixture<Clu
         return new ProducerBuilder<string, string>(fixture.ProducerConfig(c =>
         {
             c.TransactionalId = id;
+            c.EnableIdempotence = true;
             tweak?.Invoke(c);
         })).Build();
     }
