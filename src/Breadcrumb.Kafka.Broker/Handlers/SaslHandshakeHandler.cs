@@ -22,6 +22,11 @@ internal sealed class SaslHandshakeHandler : ApiHandler<SaslHandshakeRequest, Sa
         {
             response.ErrorCode = (short)ErrorCode.UnsupportedSaslMechanism;
         }
+        else
+        {
+            // After v0 the tokens come bare on the socket; after v1 inside SaslAuthenticate requests.
+            context.Connection.BareSaslTokens = context.Version == 0;
+        }
 
         return response;
     }

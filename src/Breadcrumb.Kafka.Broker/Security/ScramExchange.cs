@@ -56,7 +56,8 @@ internal sealed class ScramExchange(SaslUsers users, string mechanism) : ISaslEx
         var channelBinding = parts.Length >= 3 ? Attribute(parts[0], 'c') : null;
         var finalNonce = parts.Length >= 3 ? Attribute(parts[1], 'r') : null;
         var proof = parts.Length >= 3 ? Attribute(parts[^1], 'p') : null;
-        if (channelBinding != Convert.ToBase64String(Encoding.UTF8.GetBytes(gs2Header!)) || finalNonce != nonce || proof is null)
+        // Kafka accepts a final nonce that ends with the server's (librdkafka before 2.2 repeats its own nonce in front).
+        if (channelBinding != Convert.ToBase64String(Encoding.UTF8.GetBytes(gs2Header!)) || finalNonce?.EndsWith(nonce!, StringComparison.Ordinal) != true || proof is null)
         {
             throw new SaslAuthenticationException($"Invalid {mechanism} client-final message.");
         }

@@ -47,6 +47,9 @@ internal sealed partial class ClientConnection : IAsyncDisposable
     /// <summary>Gets or sets the SASL conversation under way, once SaslHandshake picked a mechanism.</summary>
     public ISaslExchange? Sasl { get; set; }
 
+    /// <summary>Gets or sets whether SASL tokens come bare on the socket (after SaslHandshake v0), not in SaslAuthenticate requests.</summary>
+    public bool BareSaslTokens { get; set; }
+
     /// <summary>Gets whether the connection may only authenticate until it has (SASL listeners).</summary>
     public bool RequiresAuthentication => cluster.Security.RequiresSasl && Sasl?.IsComplete != true;
 
@@ -226,6 +229,12 @@ internal sealed partial class ClientConnection : IAsyncDisposable
 
         try
         {
+            if (BareSaslTokens && Sasl is { IsComplete: false } exchange)
+            {
+                AnswerBareToken(exchange, bytes.Span);
+                return;
+            }
+
             var pending = cluster.Dispatcher.DispatchAsync(this, broker, bytes, lifetime.Token);
             if (!pending.IsCompleted)
             {
@@ -246,6 +255,23 @@ internal sealed partial class ClientConnection : IAsyncDisposable
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Answers a bare SASL token (SaslHandshake v0) with a bare, size-prefixed token; bad credentials close the connection.</summary>
+    private void AnswerBareToken(ISaslExchange exchange, ReadOnlySpan<byte> token)
+    {
+        byte[] answer;
+        try
+        {
+            answer = exchange.Respond(token);
+        }
+        catch (SaslAuthenticationException)
+        {
+            throw new ConnectionClosingException("SASL authentication failed (bare tokens after SaslHandshake v0).");
+        }
+
+        output.WriteInt32(answer.Length);
+        output.WriteRaw(answer);
     }
 
     private void WriteResponse(DispatchedResponse response)

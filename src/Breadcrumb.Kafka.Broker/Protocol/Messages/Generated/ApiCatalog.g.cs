@@ -21,7 +21,7 @@ internal static partial class ApiCatalog
         new(14, "SyncGroup", 0, 5, 4, static () => new SyncGroupRequest(), static () => new SyncGroupResponse()),
         new(15, "DescribeGroups", 0, 5, 5, static () => new DescribeGroupsRequest(), static () => new DescribeGroupsResponse()),
         new(16, "ListGroups", 0, 5, 3, static () => new ListGroupsRequest(), static () => new ListGroupsResponse()),
-        new(17, "SaslHandshake", 1, 1, short.MaxValue, static () => new SaslHandshakeRequest(), static () => new SaslHandshakeResponse()),
+        new(17, "SaslHandshake", 0, 1, short.MaxValue, static () => new SaslHandshakeRequest(), static () => new SaslHandshakeResponse()),
         new(18, "ApiVersions", 0, 4, 3, static () => new ApiVersionsRequest(), static () => new ApiVersionsResponse()),
         new(19, "CreateTopics", 2, 7, 5, static () => new CreateTopicsRequest(), static () => new CreateTopicsResponse()),
         new(20, "DeleteTopics", 1, 6, 4, static () => new DeleteTopicsRequest(), static () => new DeleteTopicsResponse()),

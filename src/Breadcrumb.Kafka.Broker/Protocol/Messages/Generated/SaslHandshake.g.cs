@@ -3,11 +3,11 @@
 #nullable enable
 namespace Breadcrumb.Kafka.Broker.Protocol.Messages;
 
-/// <summary>Carries a SaslHandshake request (API key 17, versions 1).</summary>
+/// <summary>Carries a SaslHandshake request (API key 17, versions 0-1).</summary>
 internal sealed partial class SaslHandshakeRequest : IKafkaMessage
 {
     public const short ApiKey = 17;
-    public const short LowestVersion = 1;
+    public const short LowestVersion = 0;
     public const short HighestVersion = 1;
     public const short FirstFlexibleVersion = short.MaxValue;
 
@@ -28,11 +28,11 @@ internal sealed partial class SaslHandshakeRequest : IKafkaMessage
     }
 }
 
-/// <summary>Carries a SaslHandshake response (API key 17, versions 1).</summary>
+/// <summary>Carries a SaslHandshake response (API key 17, versions 0-1).</summary>
 internal sealed partial class SaslHandshakeResponse : IKafkaMessage
 {
     public const short ApiKey = 17;
-    public const short LowestVersion = 1;
+    public const short LowestVersion = 0;
     public const short HighestVersion = 1;
     public const short FirstFlexibleVersion = short.MaxValue;
 
