@@ -16,6 +16,9 @@ internal sealed class FetchHandler : AsyncApiHandler<FetchRequest, FetchResponse
 {
     private const sbyte ReadCommitted = 1;
 
+    /// <summary>Kafka's broker-side fetch.max.bytes (55 MiB): no answer is larger, whatever the client asks.</summary>
+    internal const int BrokerFetchMaxBytes = 55 * 1024 * 1024;
+
     protected override async ValueTask<FetchResponse> HandleAsync(RequestContext context, FetchRequest request)
     {
         if (request.SessionId != 0)
@@ -66,7 +69,7 @@ internal sealed class FetchHandler : AsyncApiHandler<FetchRequest, FetchResponse
         RequestContext context, FetchRequest request, List<(FetchRequest.TopicToFetch Request, TopicState? Topic)> targets, bool byId)
     {
         var response = new FetchResponse();
-        var budget = request.MaxBytes;
+        var budget = Math.Min(request.MaxBytes, BrokerFetchMaxBytes);
         var total = 0;
         var failed = false;
         foreach (var (asked, topic) in targets)

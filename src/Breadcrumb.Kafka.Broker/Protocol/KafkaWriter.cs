@@ -166,9 +166,15 @@ internal sealed class KafkaWriter : IDisposable
 
     public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(at, 4), value);
 
-    /// <summary>Forgets what was written, keeping the buffer.</summary>
-    public void Reset()
+    /// <summary>Forgets what was written, keeping the buffer unless it grew past <paramref name="keepAtMost"/> bytes.</summary>
+    public void Reset(int keepAtMost = int.MaxValue)
     {
+        if (buffer.Length > keepAtMost)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(Math.Min(keepAtMost, 4096));
+        }
+
         length = 0;
         external = null;
         externalLength = 0;

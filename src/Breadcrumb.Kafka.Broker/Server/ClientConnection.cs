@@ -209,7 +209,9 @@ internal sealed partial class ClientConnection : IAsyncDisposable
         }
 
         await output.WriteToAsync(stream, lifetime.Token).ConfigureAwait(false);
-        output.Reset();
+
+        // A large answer (many small batches copied in) does not keep its buffer for the connection's lifetime.
+        output.Reset(keepAtMost: 1024 * 1024);
     }
 
     private async ValueTask HandleFrameAsync(ReadOnlySequence<byte> frame)
