@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Benchmarks;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.ConsumerBenchmarks;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;

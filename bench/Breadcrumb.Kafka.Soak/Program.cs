@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Soak;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;

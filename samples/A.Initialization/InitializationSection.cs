@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Initialization;
 
 /// <summary>Section A's knobs.</summary>

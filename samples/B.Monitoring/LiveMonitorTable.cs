@@ -1,6 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 
 /// <summary>Section B's live terminal view: one table redrawn in place at each reading, like a monitoring console.</summary>

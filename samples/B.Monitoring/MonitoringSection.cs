@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 
 /// <summary>Section B's knobs.</summary>

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples;
 
 /// <content>Clearing, inspecting and reading the lab topic.</content>

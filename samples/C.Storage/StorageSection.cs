@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Storage;
 
 /// <summary>Lab section C: the file's size, consuming twice, what the broker stores, and topic_clean.</summary>

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.MultipleProducers;
 
 /// <summary>Lab section D: clear the topic, two producers at once, offsets per partition, one consumer gets all.</summary>

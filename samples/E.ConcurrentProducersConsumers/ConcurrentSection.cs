@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Concurrent;
 
 /// <summary>Section E's knobs.</summary>

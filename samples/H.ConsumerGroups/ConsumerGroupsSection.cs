@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.ConsumerGroups;
 
 /// <summary>Lab section H: two groups each get everything; two consumers in one group split it; a new group reads all.</summary>

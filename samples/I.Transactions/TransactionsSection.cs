@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Transactions;
 
 /// <summary>Section I's knobs.</summary>

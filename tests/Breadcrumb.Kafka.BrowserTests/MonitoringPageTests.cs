@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Breadcrumb.Kafka.Samples.Monitoring;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.BrowserTests;
 
 public sealed class MonitoringPageTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

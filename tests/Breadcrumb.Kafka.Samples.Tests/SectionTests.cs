@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab.Producing;
 using Breadcrumb.Kafka.Samples.ConsumerGroups;
 using Breadcrumb.Kafka.Samples.Concurrent;
 using Breadcrumb.Kafka.Samples.Flush;

@@ -14,11 +14,6 @@ namespace Breadcrumb.Kafka;
 /// </remarks>
 public sealed partial class BreadcrumbKafkaClientFactory
 {
-    private readonly string? defaultTopic;
-    private readonly string? defaultGroupId;
-    private readonly IRecordDeleter? recordDeleter;
-    private readonly IStoredBytesReporter? storedBytes;
-
     internal BreadcrumbKafkaClientFactory(
         KafkaConnection connection,
         string? defaultTopic,
@@ -27,74 +22,24 @@ public sealed partial class BreadcrumbKafkaClientFactory
         IStoredBytesReporter? storedBytes = null)
     {
         Connection = connection;
-        this.defaultTopic = defaultTopic;
-        this.defaultGroupId = defaultGroupId;
-        this.recordDeleter = recordDeleter;
-        this.storedBytes = storedBytes;
+        DefaultTopic = defaultTopic;
+        DefaultGroupId = defaultGroupId;
+        RecordDeleter = recordDeleter;
+        StoredBytes = storedBytes;
     }
 
     /// <summary>Gets the validated connection every client is created on.</summary>
     public KafkaConnection Connection { get; }
 
-    /// <summary>Creates a producer that sends breadcrumb records with a key strategy, delivery reports and a flush policy.</summary>
-    /// <param name="configure">Sets the producer's name, keys, flush policy and pacing; runs before the registered topic fills an empty one.</param>
-    /// <returns>A new producer; the caller disposes it (which flushes by its policy).</returns>
-    /// <exception cref="ArgumentException">An option is missing or invalid (for example no topic anywhere); the message names it.</exception>
-    public BreadcrumbProducer CreateProducer(Action<BreadcrumbProducerOptions>? configure = null)
-    {
-        var options = new BreadcrumbProducerOptions();
-        configure?.Invoke(options);
-        if (string.IsNullOrEmpty(options.Topic) && defaultTopic is not null)
-        {
-            options.Topic = defaultTopic;
-        }
+    /// <summary>Gets the topic a client whose options name none gets.</summary>
+    internal string? DefaultTopic { get; }
 
-        return new BreadcrumbProducer(Connection, options);
-    }
+    /// <summary>Gets the group id a consumer whose options name none gets.</summary>
+    internal string? DefaultGroupId { get; }
 
-    /// <summary>Creates a consumer that reads with a filter and stops on a count, idle time or the end of its partitions.</summary>
-    /// <param name="configure">Sets what to read, keep and commit; runs after the registered defaults.</param>
-    /// <returns>A new consumer; the caller disposes it.</returns>
-    /// <exception cref="ArgumentException">An option is missing or invalid (for example no topic or group id anywhere); the message names it.</exception>
-    public KeyFilteredConsumer CreateConsumer(Action<KeyFilteredConsumerOptions>? configure = null)
-    {
-        var options = new KeyFilteredConsumerOptions();
-        configure?.Invoke(options);
-        if (options.Topic is null && options.Topics.Count == 0)
-        {
-            options.Topic = defaultTopic;
-        }
+    /// <summary>Gets the registered record deleter (a test broker's hook), if any.</summary>
+    internal IRecordDeleter? RecordDeleter { get; }
 
-        options.GroupId ??= defaultGroupId;
-        return new KeyFilteredConsumer(Connection, options);
-    }
-
-    /// <summary>Creates a topic cleaner: drain (read and discard for a group) or truncate (delete records up to the end).</summary>
-    /// <returns>A new cleaner; it holds no client between calls.</returns>
-    /// <remarks>Truncation uses the container's <see cref="IRecordDeleter"/> if one is registered (a test broker's hook),
-    /// otherwise Kafka's admin API.</remarks>
-    public TopicCleaner CreateCleaner() => new(Connection, recordDeleter);
-
-    /// <summary>Creates a topic inspector: per-partition watermarks, message counts, stored bytes where reported, and group lag.</summary>
-    /// <returns>A new inspector; it holds no client between calls.</returns>
-    /// <remarks>Stored bytes come from the container's <see cref="IStoredBytesReporter"/> if one is registered.</remarks>
-    public TopicInspector CreateInspector() => new(Connection, storedBytes);
-
-    /// <summary>Creates a producer that writes batches of records in Kafka transactions and commits or aborts each by a decision.</summary>
-    /// <param name="configure">Sets the transactional id (required), topics, batch shape and decision.</param>
-    /// <returns>A new transactional producer; the caller disposes it.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
-    public TransactionalBatchProducer CreateTransactionalProducer(Action<TransactionalBatchOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new TransactionalBatchOptions();
-        configure(options);
-        if (options.Topics.Count == 0 && defaultTopic is not null)
-        {
-            options.Topics.Add(defaultTopic);
-        }
-
-        return new TransactionalBatchProducer(Connection, options);
-    }
+    /// <summary>Gets the registered stored-bytes reporter, if any.</summary>
+    internal IStoredBytesReporter? StoredBytes { get; }
 }

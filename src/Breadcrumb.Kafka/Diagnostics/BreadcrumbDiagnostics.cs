@@ -2,7 +2,7 @@ namespace Breadcrumb.Kafka;
 
 /// <summary>
 /// Names the <see cref="System.Diagnostics.Metrics.Meter"/>, <see cref="System.Diagnostics.ActivitySource"/>, instruments
-/// and attributes through which <see cref="BreadcrumbProducer"/> and <see cref="KeyFilteredConsumer"/> report, following
+/// and attributes through which <c>BreadcrumbProducer</c> and <c>KeyFilteredConsumer</c> report, following
 /// OpenTelemetry's semantic conventions for messaging (Kafka).
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka;
 
 /// <summary>
-/// Reports that a <see cref="BreadcrumbProducer"/> could not send: the Kafka error code, what it means, and what to do.
+/// Reports that a <c>BreadcrumbProducer</c> could not send: the Kafka error code, what it means, and what to do.
 /// </summary>
 /// <remarks>
 /// Derives from <see cref="KafkaException"/>, so existing <c>catch (KafkaException)</c> blocks still catch it;

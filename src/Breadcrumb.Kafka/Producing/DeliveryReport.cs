@@ -3,7 +3,7 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka;
 
 /// <summary>Reports the fate of one sent record: where it was stored, or why it was not.</summary>
-/// <param name="Producer">The producer's <see cref="BreadcrumbProducerOptions.Name"/>.</param>
+/// <param name="Producer">The producer's name.</param>
 /// <param name="Topic">The topic.</param>
 /// <param name="Partition">The partition, or -1 when the record never reached one.</param>
 /// <param name="Offset">The record's offset in its partition, or -1001 (<see cref="Confluent.Kafka.Offset.Unset"/>) when not delivered.</param>

@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Consuming;
 
 public sealed class ConsumerGroupRunnerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.DependencyInjection;
 
 /// <summary>Issue 8: the DI-registered clients produce and consume on a real (embedded) broker.</summary>

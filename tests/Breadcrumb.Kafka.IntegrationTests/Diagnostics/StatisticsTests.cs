@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
 
 public sealed class StatisticsTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

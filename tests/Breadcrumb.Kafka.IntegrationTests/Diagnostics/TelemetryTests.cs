@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
 
 public sealed class TelemetryTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

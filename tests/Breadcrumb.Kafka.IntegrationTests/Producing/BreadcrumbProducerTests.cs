@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Producing;
 
 public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

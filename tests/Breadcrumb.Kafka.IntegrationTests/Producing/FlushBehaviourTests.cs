@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Producing;
 
 /// <summary>

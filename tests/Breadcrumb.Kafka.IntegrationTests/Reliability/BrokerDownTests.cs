@@ -2,6 +2,8 @@ using System.Globalization;
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <summary>Issue 9: a broker of three taken down mid-run and brought back costs no record and duplicates none.</summary>

@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <summary>Issue 9: a consumer that stops mid-stream and a new one in the same group together process every record.</summary>

@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <summary>Issue 9: bad input stops a run before anything is sent, unless the caller asked to skip bad records (then they are counted).</summary>

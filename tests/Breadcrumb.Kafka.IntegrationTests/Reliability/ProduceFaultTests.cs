@@ -2,6 +2,8 @@ using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <summary>Issue 9: an idempotent BreadcrumbProducer under injected Produce errors loses nothing and duplicates nothing.</summary>

@@ -2,6 +2,8 @@ using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <content>Exactly once through consume-transform-produce with a transactional producer, across a stop and restart.</content>

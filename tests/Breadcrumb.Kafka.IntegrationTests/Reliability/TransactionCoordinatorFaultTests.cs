@@ -3,6 +3,8 @@ using Breadcrumb.Kafka.IntegrationTests.Transactions;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
 /// <summary>

@@ -2,6 +2,8 @@ using Breadcrumb.Kafka.IntegrationTests.Support;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Topics;
 
 public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

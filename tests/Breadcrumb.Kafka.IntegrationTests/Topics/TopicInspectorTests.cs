@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Topics;
 
 public sealed class TopicInspectorTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>

@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
 /// <content>Exactly-once scenarios: consumer offsets in transactions, and fencing of a zombie producer.</content>

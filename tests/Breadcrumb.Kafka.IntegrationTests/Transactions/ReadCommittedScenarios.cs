@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.Tests.Transactions;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
 /// <summary>

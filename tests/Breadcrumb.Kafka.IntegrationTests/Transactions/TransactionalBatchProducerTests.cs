@@ -1,6 +1,8 @@
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
 /// <summary>The transactional producer on the embedded broker, for what librdkafka's mock implements: transactions, markers, fencing.</summary>

@@ -1,5 +1,7 @@
 using Breadcrumb.Kafka.Tests.TestSupport;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.BadInput;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.BadInput;
 
 /// <summary>Issue 9: invalid options fail up front, and the message names the option, the bad value and the allowed range.</summary>

@@ -1,5 +1,7 @@
 using Breadcrumb.Kafka.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.BadInput;
 
 /// <summary>Issue 9: every public entry point that takes a topic rejects a name Kafka would reject, naming it and the rule.</summary>

@@ -1,5 +1,7 @@
-using Breadcrumb.Kafka.Consuming.Internal;
+using Breadcrumb.Kafka.Lab.Consuming.Internal;
 using Confluent.Kafka;
+
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Consuming;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.DependencyInjection;
 
 public sealed class AddBreadcrumbKafkaTests

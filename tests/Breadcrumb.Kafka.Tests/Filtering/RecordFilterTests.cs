@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Filtering;
 
 public sealed class RecordFilterTests

@@ -1,5 +1,8 @@
+using Breadcrumb.Kafka.Lab.Producing;
 using Breadcrumb.Kafka.Producing;
 using Microsoft.Extensions.Time.Testing;
+
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Producing;
 

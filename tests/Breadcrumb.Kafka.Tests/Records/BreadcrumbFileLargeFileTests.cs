@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Breadcrumb.Kafka.Tests.TestSupport;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Records;
 
 public sealed class BreadcrumbFileLargeFileTests(ITestOutputHelper output)

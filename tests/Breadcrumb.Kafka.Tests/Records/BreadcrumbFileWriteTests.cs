@@ -1,6 +1,8 @@
 using System.Text;
 using Breadcrumb.Kafka.Tests.TestSupport;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Records;
 
 public sealed class BreadcrumbFileWriteTests

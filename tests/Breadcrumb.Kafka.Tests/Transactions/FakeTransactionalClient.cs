@@ -1,5 +1,7 @@
-using Breadcrumb.Kafka.Transactions.Client;
+using Breadcrumb.Kafka.Lab.Transactions.Client;
 using Confluent.Kafka;
+
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;
 

@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Transactions;
 
 public sealed class ReadCommittedVerifierTests

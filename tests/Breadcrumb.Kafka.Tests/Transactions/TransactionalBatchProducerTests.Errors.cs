@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Transactions;
 
 /// <content>Kafka errors: abortable, retriable, fenced and fatal.</content>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Transactions;
 
 public sealed partial class TransactionalBatchProducerTests : IDisposable

@@ -5,7 +5,7 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
-/// Completes the <see cref="ValueTask{TResult}"/> of one <see cref="BreadcrumbProducer.SendAsync"/> from its delivery
+/// Completes the <see cref="ValueTask{TResult}"/> of one <c>SendAsync</c> from its delivery
 /// report. Pooled with its handler delegate, so an awaited send allocates no task, closure or delegate of its own.
 /// </summary>
 /// <remarks>
