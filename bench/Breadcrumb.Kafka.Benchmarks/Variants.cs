@@ -102,7 +102,7 @@ internal sealed class Variants(KafkaConnection connection, BenchSettings setting
 
     public async Task<long> BreadcrumbSendAsyncWindow(BreadcrumbProducer producer, int count, int window)
     {
-        var inFlight = new ValueTask<DeliveryReport>[window];
+        var inFlight = new ValueTask<DeliveryReport<string?>>[window];
         long delivered = 0;
         for (var i = 0; i < count; i++)
         {

@@ -33,7 +33,7 @@ public static class KeysSection
             Topic = ctx.Topic,
             Name = "producer0",
             KeyStrategy = KeyStrategy.Random1To5(ctx.Settings.Seed),
-            DeliveryReports = new SyncProgress<DeliveryReport>(r => producedPerKey.AddOrUpdate(r.Key ?? "<null>", 1, (_, n) => n + 1)),
+            OnDelivery = r => producedPerKey.AddOrUpdate(r.Key ?? "<null>", 1, (_, n) => n + 1),
         };
         ProduceRunSummary produced;
         await using (var producer = new BreadcrumbProducer(ctx.Connection, producerOptions))

@@ -103,13 +103,13 @@ public static class FlushSection
             KeyStrategy = KeyStrategy.Custom(k => prefix + k.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             FlushPolicy = counting,
             Pause = pause,
-            DeliveryReports = new SyncProgress<DeliveryReport>(r =>
+            OnDelivery = r =>
             {
                 if (r.IsDelivered)
                 {
                     delivered.TryAdd(int.Parse(r.Key.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture), (Now(), r.Partition, r.Offset));
                 }
-            }),
+            },
         };
         IEnumerable<BreadcrumbRecord> Timed()
         {

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Topics;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;

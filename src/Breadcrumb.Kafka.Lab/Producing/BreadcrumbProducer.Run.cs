@@ -24,7 +24,7 @@ public sealed partial class BreadcrumbProducer
     public Task<ProduceRunSummary> ProduceAllAsync(IAsyncEnumerable<BreadcrumbRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ThrowIfUnusable();
+        inner.ThrowIfUnusable();
         var run = new Run(this);
         return run.CompleteAsync(run.Loop.RunAsync(records, cancellationToken));
     }
@@ -33,7 +33,7 @@ public sealed partial class BreadcrumbProducer
     public Task<ProduceRunSummary> ProduceAllAsync(IEnumerable<BreadcrumbRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ThrowIfUnusable();
+        inner.ThrowIfUnusable();
         ThrowIfAnyNull(records);
         var run = new Run(this);
         return run.CompleteAsync(run.Loop.RunAsync(records, cancellationToken));
@@ -65,13 +65,13 @@ public sealed partial class BreadcrumbProducer
     {
         private readonly BreadcrumbProducer owner;
         private readonly DeliveryTracker tracker;
-        private readonly Action<DeliveryReport<byte[], byte[]>> handler;
+        private readonly Action<Confluent.Kafka.DeliveryReport<byte[], byte[]>> handler;
 
         public Run(BreadcrumbProducer owner)
         {
             this.owner = owner;
             tracker = new DeliveryTracker(owner.settings.Name, owner.settings.Topic);
-            handler = report => owner.Complete(report, null, haveKey: false, run: tracker, needReport: false);
+            handler = owner.inner.HandlerFor(tracker);
             Loop = new ProduceLoop(this, owner.settings.FlushPolicy, owner.settings.Pacing, owner.settings.TimeProvider);
         }
 
@@ -85,8 +85,8 @@ public sealed partial class BreadcrumbProducer
 
         public ValueTask SendAsync(BreadcrumbRecord record, CancellationToken cancellationToken)
         {
-            owner.ThrowIfUnusable();
-            return owner.SendKeyedAsync(record, owner.NextKey(record), handler, tracker, cancellationToken);
+            var key = owner.NextKey(record);
+            return owner.inner.SendAsync(key, record, owner.settings.Partition?.PartitionFor(key), null, handler, tracker, cancellationToken);
         }
 
         public Task FlushAsync(CancellationToken cancellationToken) => owner.FlushAsync(cancellationToken);

@@ -33,17 +33,18 @@ public sealed class BreadcrumbProducerOptions
     /// <value>The default is <see langword="null"/> (no pause).</value>
     public PauseRule? Pause { get; set; }
 
-    /// <summary>Gets or sets where delivery reports go: one per sent record, delivered or failed.</summary>
+    /// <summary>Gets or sets a callback for each sent record's delivery report, delivered or failed.</summary>
     /// <value>The default is <see langword="null"/> (reports only counted in summaries).</value>
     /// <remarks>
-    /// <para><see cref="IProgress{T}.Report"/> is called on a librdkafka client thread: the producer's background poll
-    /// thread, or the thread running a flush. Two reports can be raised at the same time, so the handler must be
-    /// thread-safe and quick; it must not call <see cref="BreadcrumbProducer.FlushAsync"/> and wait for it.
-    /// <see cref="Progress{T}"/> instead posts to the synchronization context it was created on.</para>
+    /// <para>Called directly, in order, on a librdkafka client thread: the producer's background poll thread, or the
+    /// thread running a flush (no <see cref="IProgress{T}"/> adapter needed, and no posting to a synchronization context).
+    /// Two reports can be raised at the same time, so the callback must be thread-safe and quick; it must not call
+    /// <see cref="BreadcrumbProducer.FlushAsync"/> and wait for it. To await work per record, use
+    /// <see cref="BreadcrumbProducer.SendAsync"/> instead.</para>
     /// <para>Reports of one partition are raised in offset order by each thread; across partitions there is no order.
-    /// An exception from the handler is caught and rethrown by the next flush.</para>
+    /// An exception from the callback is caught and rethrown by the next flush.</para>
     /// </remarks>
-    public IProgress<DeliveryReport>? DeliveryReports { get; set; }
+    public Action<DeliveryReport<string?>>? OnDelivery { get; set; }
 
     /// <summary>Gets or sets where librdkafka's statistics go, parsed, every <c>statistics.interval.ms</c> (1 s unless the client configuration sets it).</summary>
     /// <value>Default <see langword="null"/>: statistics off. Reports arrive on a librdkafka thread; a throwing listener misses that report only.</value>

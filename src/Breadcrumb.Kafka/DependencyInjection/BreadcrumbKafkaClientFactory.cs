@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Topics;
+
 namespace Breadcrumb.Kafka;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Topics;
 using Breadcrumb.Kafka.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Diagnostics;
 
 /// <summary>
 /// Names the <see cref="System.Diagnostics.Metrics.Meter"/>, <see cref="System.Diagnostics.ActivitySource"/>, instruments

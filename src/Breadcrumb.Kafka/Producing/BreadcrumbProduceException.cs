@@ -1,7 +1,7 @@
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
 /// Reports that a <c>BreadcrumbProducer</c> could not send: the Kafka error code, what it means, and what to do.

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Topics;
 
 /// <summary>
 /// Deletes the records of partitions before given offsets (Kafka's DeleteRecords), so <c>TopicCleaner.TruncateAsync</c>

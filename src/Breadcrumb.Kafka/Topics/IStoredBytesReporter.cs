@@ -1,4 +1,4 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Topics;
 
 /// <summary>
 /// Tells how many bytes a broker stores per partition of a topic, for <c>TopicInspector</c>. Confluent.Kafka has

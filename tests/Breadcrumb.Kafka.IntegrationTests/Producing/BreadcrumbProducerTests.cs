@@ -81,7 +81,7 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
         {
             o.KeyStrategy = KeyStrategy.Random1To5(seed: 3);
             o.Partition = ExplicitPartition.FromKey;
-            o.DeliveryReports = collector;
+            o.OnDelivery = collector.Report;
         });
 
         var summary = await sut.ProduceAllAsync(ProducerTestKit.Records(200), TestContext.Current.CancellationToken);

@@ -135,12 +135,12 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
         return probes;
     }
 
-    private BreadcrumbProducer CreateSut(string topic, FlushPolicy policy, IProgress<DeliveryReport>? reports, KeyStrategy? keys = null) =>
+    private BreadcrumbProducer CreateSut(string topic, FlushPolicy policy, ReportCollector? reports, KeyStrategy? keys = null) =>
         new(fixture.Connection, new BreadcrumbProducerOptions
         {
             Topic = topic,
             FlushPolicy = policy,
-            DeliveryReports = reports,
+            OnDelivery = reports is null ? null : reports.Report,
             KeyStrategy = keys ?? KeyStrategy.Random1To5(seed: 9),
             ConfigureClient = c => c.LingerMs = 60_000,
         });

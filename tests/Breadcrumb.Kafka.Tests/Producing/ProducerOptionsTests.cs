@@ -14,14 +14,15 @@ public sealed class ProducerOptionsTests
     public void Create_Defaults_IdempotentAcksAllShortLingerAndOnlyNeededReportFields()
     {
         var sut = ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "breadcrumbs" });
+        var client = Client(Connection, sut);
 
-        sut.Config.EnableIdempotence.Should().BeTrue();
-        sut.Config.Acks.Should().Be(Acks.All);
-        sut.Config.Get("linger.ms").Should().Be(BreadcrumbProducerDefaults.LingerMs);
-        sut.Config.Get("dotnet.producer.delivery.report.fields").Should().Be("key,timestamp");
-        sut.Config.ClientId.Should().Be("producer0");
-        sut.Config.BootstrapServers.Should().Be("localhost:9092");
-        sut.ReportsCarryValue.Should().BeFalse();
+        client.Config.EnableIdempotence.Should().BeTrue();
+        client.Config.Acks.Should().Be(Acks.All);
+        client.Config.Get("linger.ms").Should().Be(BreadcrumbProducerDefaults.LingerMs);
+        client.Config.Get("dotnet.producer.delivery.report.fields").Should().Be("key,timestamp");
+        client.Config.ClientId.Should().Be("producer0");
+        client.Config.BootstrapServers.Should().Be("localhost:9092");
+        client.ReportsCarryValue.Should().BeFalse();
         sut.FlushPolicy.Should().BeSameAs(FlushPolicy.AtEnd);
         sut.KeyStrategy.Should().BeSameAs(KeyStrategy.None);
     }
@@ -31,7 +32,7 @@ public sealed class ProducerOptionsTests
     {
         var connection = Connection.WithProperty("linger.ms", "20");
 
-        var sut = ProducerSettings.Create(connection, new BreadcrumbProducerOptions { Topic = "t" });
+        var sut = Client(connection, ProducerSettings.Create(connection, new BreadcrumbProducerOptions { Topic = "t" }));
 
         sut.Config.Get("linger.ms").Should().Be("20");
     }
@@ -50,7 +51,7 @@ public sealed class ProducerOptionsTests
             },
         };
 
-        var sut = ProducerSettings.Create(connection, options);
+        var sut = Client(connection, ProducerSettings.Create(connection, options));
 
         sut.Config.LingerMs.Should().Be(60_000);
         sut.ReportsCarryValue.Should().BeTrue("reports that carry values forbid reusing value buffers");
@@ -122,7 +123,7 @@ public sealed class ProducerOptionsTests
     {
         var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.enable.delivery.reports", "false") };
 
-        var act = () => ProducerSettings.Create(Connection, options);
+        var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 
         act.Should().Throw<ArgumentException>().WithMessage("*dotnet.producer.enable.delivery.reports=false*needs delivery reports*");
     }
@@ -132,7 +133,7 @@ public sealed class ProducerOptionsTests
     {
         var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.delivery.report.fields", "timestamp") };
 
-        var act = () => ProducerSettings.Create(Connection, options);
+        var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 
         act.Should().Throw<ArgumentException>().WithMessage("*delivery.report.fields=timestamp; it must include 'key'*");
     }
@@ -146,4 +147,8 @@ public sealed class ProducerOptionsTests
         sut.DelayAfter(5).Should().Be(TimeSpan.FromMilliseconds(2250));
         sut.DelayAfter(10).Should().Be(TimeSpan.FromMilliseconds(2250));
     }
+
+    // The lab's settings hand the client configuration to the generic producer, which builds it.
+    private static ProducerSetup<string?, BreadcrumbRecord> Client(KafkaConnection connection, ProducerSettings settings) =>
+        ProducerSetup<string?, BreadcrumbRecord>.Create(connection, settings.Inner);
 }

@@ -1,16 +1,17 @@
-using Confluent.Kafka;
+using Breadcrumb.Kafka.Lab.Diagnostics;
+using Breadcrumb.Kafka.Serialization;
 
 namespace Breadcrumb.Kafka.Lab.Producing;
 
 /// <summary>
 /// Holds the validated, immutable copy of <see cref="BreadcrumbProducerOptions"/> a producer runs with, and the
-/// Confluent configuration built from it.
+/// options of the <see cref="KafkaProducer{TKey, TValue}"/> it sends with.
 /// </summary>
 internal sealed class ProducerSettings
 {
     private const string Options = nameof(BreadcrumbProducerOptions);
 
-    private ProducerSettings(BreadcrumbProducerOptions options, ProducerConfig config)
+    private ProducerSettings(BreadcrumbProducerOptions options)
     {
         Topic = options.Topic;
         Name = options.Name;
@@ -18,13 +19,26 @@ internal sealed class ProducerSettings
         Partition = options.Partition;
         FlushPolicy = options.FlushPolicy;
         Pacing = new Pacing(options.DelayAfterEachSend, options.Pause);
-        DeliveryReports = options.DeliveryReports;
         TimeProvider = options.TimeProvider;
-        QueueFullTimeout = options.QueueFullTimeout;
-        DisposeFlushTimeout = options.DisposeFlushTimeout;
-        Config = config;
-        var fields = config.Get("dotnet.producer.delivery.report.fields")?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? "all";
-        ReportsCarryValue = fields == "all" || fields.Split(',').Contains("value");
+        Inner = new KafkaProducerOptions<string?, BreadcrumbRecord>
+        {
+            Topic = options.Topic,
+            Name = options.Name,
+            KeySerializer = KafkaSerdes.Utf8!,
+            ValueSerializer = KafkaSerdes.Json(BreadcrumbJsonContext.Default.BreadcrumbRecord),
+            OnDelivery = options.OnDelivery,
+            FlushPolicy = options.FlushPolicy,
+            TimeProvider = options.TimeProvider,
+            QueueFullTimeout = options.QueueFullTimeout,
+            DisposeFlushTimeout = options.DisposeFlushTimeout,
+            ConfigureClient = options.ConfigureClient,
+            OptionsName = Options,
+            LoggerCategory = typeof(BreadcrumbProducer).FullName!,
+            ConfigureBuilder = options.Statistics is { } statistics
+                ? (builder, config) => StatisticsHook.Attach(builder, config, statistics)
+                : null,
+            ClientDefaults = new Dictionary<string, string> { ["linger.ms"] = BreadcrumbProducerDefaults.LingerMs },
+        };
     }
 
     public string Topic { get; }
@@ -39,18 +53,10 @@ internal sealed class ProducerSettings
 
     public Pacing Pacing { get; }
 
-    public IProgress<DeliveryReport>? DeliveryReports { get; }
-
     public TimeProvider TimeProvider { get; }
 
-    public TimeSpan QueueFullTimeout { get; }
-
-    public TimeSpan DisposeFlushTimeout { get; }
-
-    public ProducerConfig Config { get; }
-
-    /// <summary>Gets a value indicating whether the client keeps each value for its delivery report, so value buffers may not be reused.</summary>
-    public bool ReportsCarryValue { get; }
+    /// <summary>Gets the options of the generic producer that does the sending.</summary>
+    public KafkaProducerOptions<string?, BreadcrumbRecord> Inner { get; }
 
     /// <summary>Validates <paramref name="options"/> and builds the settings.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range; the message names it, its value and the allowed range.</exception>
@@ -59,7 +65,7 @@ internal sealed class ProducerSettings
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        return new ProducerSettings(options, BuildConfig(connection, options));
+        return new ProducerSettings(options);
     }
 
     private static void Validate(BreadcrumbProducerOptions options)
@@ -79,50 +85,6 @@ internal sealed class ProducerSettings
         InRange(options.QueueFullTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(options.QueueFullTimeout), "1 ms", "1 hour");
         InRange(options.DisposeFlushTimeout, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(options.DisposeFlushTimeout), "zero", "1 hour");
         options.Pause?.Validate();
-    }
-
-    private static ProducerConfig BuildConfig(KafkaConnection connection, BreadcrumbProducerOptions options)
-    {
-        var config = new ProducerConfig
-        {
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            ClientId = options.Name,
-        };
-        config.Set("linger.ms", BreadcrumbProducerDefaults.LingerMs);
-        config.Set("dotnet.producer.delivery.report.fields", BreadcrumbProducerDefaults.DeliveryReportFields);
-        foreach (var (key, value) in connection.Properties)
-        {
-            config.Set(key, value);
-        }
-
-        try
-        {
-            options.ConfigureClient?.Invoke(config);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
-        {
-            throw new ArgumentException($"{Options}.{nameof(options.ConfigureClient)} failed: {ex.Message}", nameof(options), ex);
-        }
-
-        if (config.Get("dotnet.producer.enable.delivery.reports") is { } reports && !bool.Parse(reports))
-        {
-            throw new ArgumentException(
-                $"{Options}.{nameof(options.ConfigureClient)} set dotnet.producer.enable.delivery.reports={reports}; " +
-                "BreadcrumbProducer needs delivery reports for its summaries. Remove that setting.",
-                nameof(options));
-        }
-
-        var fields = config.Get("dotnet.producer.delivery.report.fields")?.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (fields is not null && fields != "all" && !fields.Split(',').Contains("key"))
-        {
-            throw new ArgumentException(
-                $"{Options}.{nameof(options.ConfigureClient)} set dotnet.producer.delivery.report.fields={fields}; " +
-                "it must include 'key' (or be 'all') so delivery reports can name the record's key.",
-                nameof(options));
-        }
-
-        return config;
     }
 
     private static void Require(object? value, string name, string example)

@@ -1,21 +1,15 @@
+using Breadcrumb.Kafka.Flushing;
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka.Lab;
+namespace Breadcrumb.Kafka.Producing;
 
-/// <content>Disposal: flush, close, report what was left.</content>
-public sealed partial class BreadcrumbProducer
+/// <content>Disposal: flush by policy, then report what never arrived as failed.</content>
+public sealed partial class KafkaProducer<TKey, TValue>
 {
-    /// <summary>
-    /// Flushes (unless the policy is <see cref="FlushPolicy.Never"/>) for up to
-    /// <see cref="BreadcrumbProducerOptions.DisposeFlushTimeout"/>, closes the client, and reports every record that
-    /// still had no delivery report as failed with <see cref="ErrorCode.Local_PurgeQueue"/>: nothing is dropped silently.
-    /// </summary>
-    /// <returns>A task that completes when the client is closed; <see cref="GetSummary"/> then has the final counts.</returns>
-    /// <remarks>
-    /// librdkafka discards queued records when it closes and Confluent.Kafka raises no delivery report for them, so
-    /// the producer raises one per record itself; their partition is unknown (-1). Records that were already in
-    /// flight may still have been written by the broker.
-    /// </remarks>
+    /// <summary>Flushes (unless the policy is <see cref="FlushPolicy.Never"/>) and closes the client; safe to call more than once.</summary>
+    /// <returns>A task that completes when the client is closed.</returns>
+    /// <remarks>Records not delivered by then are reported as failed (<see cref="ErrorCode.Local_PurgeQueue"/>) to
+    /// <see cref="KafkaProducerOptions{TKey, TValue}.OnDelivery"/>, to awaiting <c>SendAsync</c> calls and in <see cref="GetSummary"/>.</remarks>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -54,18 +48,18 @@ public sealed partial class BreadcrumbProducer
         awaiters.FailWaiting(key => ReportDiscarded(key, error));
         for (var pending = lifetime.Pending; pending > 0; pending--)
         {
-            ReportDiscarded(null, error);
+            ReportDiscarded(default, error);
         }
     }
 
-    private DeliveryReport ReportDiscarded(string? key, Error error)
+    private DeliveryReport<TKey> ReportDiscarded(TKey? key, Error error)
     {
         var partition = Confluent.Kafka.Partition.Any.Value;
-        lifetime.OnFailed(new FailedRecord(key, partition, error.Code, error.Reason));
-        var report = new DeliveryReport(settings.Name, settings.Topic, partition, Offset.Unset.Value, key, null, TimestampType.NotAvailable, error);
+        lifetime.OnFailed(new FailedRecord(key?.ToString(), partition, error.Code, error.Reason));
+        var report = new DeliveryReport<TKey>(settings.Name, settings.Topic, partition, Offset.Unset.Value, key, null, TimestampType.NotAvailable, error);
         try
         {
-            settings.DeliveryReports?.Report(report);
+            settings.OnDelivery?.Invoke(report);
         }
 #pragma warning disable CA1031 // Dispose must finish; a throwing report handler cannot stop it.
         catch (Exception)

@@ -1,11 +1,10 @@
-using Breadcrumb.Kafka.Lab.Producing;
-using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
+using Polly.Timeout;
 
-namespace Breadcrumb.Kafka.Lab;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <content>Delivery reports, client errors and the queue-full slow path.</content>
-public sealed partial class BreadcrumbProducer
+public sealed partial class KafkaProducer<TKey, TValue>
 {
     private Error? fatalError;
     private Exception? reportHandlerException;
@@ -15,13 +14,14 @@ public sealed partial class BreadcrumbProducer
     /// Books one delivery report (on librdkafka's poll thread or a flushing thread) and raises it to the listener.
     /// Never throws: an exception here would be swallowed by the client.
     /// </summary>
-    private DeliveryReport? Complete(
-        DeliveryReport<byte[], byte[]> result, string? knownKey, bool haveKey, DeliveryTracker? run, bool needReport)
+    private DeliveryReport<TKey>? Complete(
+        DeliveryReport<byte[], byte[]> result, TKey? knownKey, bool haveKey, DeliveryTracker? run, bool needReport)
     {
         var error = result.Error is { IsError: true } e ? e : null;
         var partition = result.Partition.Value;
         var offset = result.Offset.Value;
-        string? key = null;
+        var key = haveKey ? knownKey : default;
+        var keyRead = haveKey;
         if (error is null)
         {
             run?.OnDelivered(partition, offset);
@@ -29,8 +29,13 @@ public sealed partial class BreadcrumbProducer
         }
         else
         {
-            key = haveKey ? knownKey : keys.GetKey(result.Message?.Key);
-            var failure = new FailedRecord(key, partition, error.Code, error.Reason);
+            if (!keyRead)
+            {
+                key = keys.GetKey(result.Message?.Key);
+                keyRead = true;
+            }
+
+            var failure = new FailedRecord(key?.ToString(), partition, error.Code, error.Reason);
             run?.OnFailed(failure);
             lifetime.OnFailed(failure);
             if (error.IsFatal)
@@ -39,15 +44,19 @@ public sealed partial class BreadcrumbProducer
             }
         }
 
-        var listener = settings.DeliveryReports;
+        var listener = settings.OnDelivery;
         if (listener is null && !needReport)
         {
             return null;
         }
 
-        key ??= haveKey ? knownKey : keys.GetKey(result.Message?.Key);
+        if (!keyRead)
+        {
+            key = keys.GetKey(result.Message?.Key);
+        }
+
         var timestamp = result.Message?.Timestamp ?? default;
-        var report = new DeliveryReport(
+        var report = new DeliveryReport<TKey>(
             settings.Name,
             settings.Topic,
             partition,
@@ -60,7 +69,7 @@ public sealed partial class BreadcrumbProducer
         {
             try
             {
-                listener.Report(report);
+                listener(report);
             }
 #pragma warning disable CA1031 // The handler runs on librdkafka's thread: keep the first exception and rethrow it from the next flush.
             catch (Exception ex)
@@ -73,6 +82,8 @@ public sealed partial class BreadcrumbProducer
         return report;
     }
 
+    /// <summary>Records a client error; only a fatal one ends this producer.</summary>
+    /// <param name="error">The error librdkafka raised.</param>
     internal void OnClientError(Error error)
     {
         // Non-fatal errors (a broker connection dropped, a request timed out) are retried by librdkafka on its own;
@@ -83,7 +94,7 @@ public sealed partial class BreadcrumbProducer
         }
     }
 
-    private void ThrowIfUnusable()
+    internal void ThrowIfUnusable()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         if (Volatile.Read(ref fatalError) is { } fatal)
@@ -97,8 +108,8 @@ public sealed partial class BreadcrumbProducer
         if (Interlocked.Exchange(ref reportHandlerException, null) is { } ex)
         {
             throw new InvalidOperationException(
-                $"BreadcrumbProducerOptions.DeliveryReports of producer '{settings.Name}' threw {ex.GetType().Name}: {ex.Message}. " +
-                "Delivery reports are still counted; fix the handler so it does not throw.",
+                $"{settings.OptionsName}.OnDelivery of producer '{settings.Name}' threw {ex.GetType().Name}: {ex.Message}. " +
+                "Delivery reports are still counted; fix the callback so it does not throw.",
                 ex);
         }
     }
@@ -115,7 +126,7 @@ public sealed partial class BreadcrumbProducer
                 static state => state.Self.ProduceCounted(state.TopicPartition, state.Message, state.Handler),
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler));
         }
-        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
+        catch (TimeoutRejectedException ex)
         {
             throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
@@ -140,7 +151,7 @@ public sealed partial class BreadcrumbProducer
                 (Self: this, TopicPartition: topicPartition, Message: message, Handler: handler),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))
+        catch (TimeoutRejectedException ex)
         {
             throw Failure(QueueFullRetry.StayedFull(settings.QueueFullTimeout), ex);
         }
