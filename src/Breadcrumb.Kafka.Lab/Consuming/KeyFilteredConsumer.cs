@@ -31,6 +31,7 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
     private readonly CancellationTokenSource disposing = new();
     private Task<ConsumeResultSummary>? run;
     private int started;
+    private int disposed;
     private HandedOffsets? handedOffsets;
 
     /// <summary>Initializes a new instance of the <see cref="KeyFilteredConsumer"/> class; no client is created until it runs.</summary>
@@ -104,10 +105,16 @@ public sealed partial class KeyFilteredConsumer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops a run still in progress (committing what it read) and waits for its client to close.</summary>
+    /// <summary>Stops a run still in progress (committing what it read) and waits for its client to close; safe to call more than once.</summary>
     /// <returns>A task that completes when the consumer has closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a second call must not touch the disposed token source (issue 20).
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await disposing.CancelAsync().ConfigureAwait(false);
         if (run is { } task)
         {

@@ -32,7 +32,7 @@ public sealed class TopicCleaner
     /// <param name="cancellationToken">Stops draining; what was read so far is committed and reported.</param>
     /// <returns>How many records were discarded, per partition.</returns>
     /// <exception cref="InvalidOperationException">The topic does not exist.</exception>
-    /// <exception cref="UnauthorizedAccessException">The caller may not describe the topic.</exception>
+    /// <exception cref="KafkaAuthorizationException">The caller may not describe the topic.</exception>
     public async Task<TopicDrainResult> DrainAsync(string topic, string groupId = DefaultDrainGroupId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
@@ -57,7 +57,7 @@ public sealed class TopicCleaner
     /// <param name="cancellationToken">Stops waiting for the broker.</param>
     /// <returns>The watermarks of each partition before and after.</returns>
     /// <exception cref="InvalidOperationException">The topic does not exist; nothing was deleted.</exception>
-    /// <exception cref="UnauthorizedAccessException">The caller may not describe the topic or delete its records; nothing was deleted.</exception>
+    /// <exception cref="KafkaAuthorizationException">The caller may not describe the topic or delete its records; nothing was deleted.</exception>
     /// <exception cref="KafkaException">The broker refused for another reason.</exception>
     public async Task<TopicTruncateResult> TruncateAsync(string topic, CancellationToken cancellationToken = default)
     {
@@ -85,7 +85,8 @@ public sealed class TopicCleaner
             }
             catch (KafkaException e) when (e.Error.Code == ErrorCode.TopicAuthorizationFailed)
             {
-                throw new UnauthorizedAccessException(
+                throw new KafkaAuthorizationException(
+                ErrorCode.TopicAuthorizationFailed,
                     $"Not allowed to delete records of topic '{topic}' (TopicAuthorizationFailed): nothing was deleted. "
                     + "Grant the DELETE operation on the topic (ACL), or use DrainAsync, which needs only READ.",
                     e);

@@ -37,7 +37,7 @@ public sealed class TopicInspector
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The topic's stats.</returns>
     /// <exception cref="InvalidOperationException">The topic does not exist.</exception>
-    /// <exception cref="UnauthorizedAccessException">The caller may not describe the topic.</exception>
+    /// <exception cref="KafkaAuthorizationException">The caller may not describe the topic.</exception>
     public async Task<TopicStats> GetStatsAsync(string topic, CancellationToken cancellationToken = default)
     {
         var watermarks = await Task.Run(
@@ -54,7 +54,7 @@ public sealed class TopicInspector
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The group's lag on the topic.</returns>
     /// <exception cref="InvalidOperationException">The topic does not exist.</exception>
-    /// <exception cref="UnauthorizedAccessException">The caller may not describe the topic.</exception>
+    /// <exception cref="KafkaAuthorizationException">The caller may not describe the topic.</exception>
     public Task<ConsumerGroupLag> GetLagAsync(string topic, string groupId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);

@@ -5,7 +5,7 @@ namespace Breadcrumb.Kafka.Lab;
 /// seeded, so a run can be repeated exactly.
 /// </summary>
 /// <remarks>Thread-safe. Two instances with the same seed give the same sequence of outcomes.</remarks>
-public sealed class CoinFlipDecision : ITransactionDecision
+internal sealed class CoinFlipDecision : ITransactionDecision
 {
     private readonly object gate = new();
     private readonly Random random;

@@ -21,7 +21,8 @@ internal static class TopicProbe
         var found = metadata.Topics.FirstOrDefault(t => string.Equals(t.Topic, topic, StringComparison.Ordinal));
         if (found?.Error.Code == ErrorCode.TopicAuthorizationFailed)
         {
-            throw new UnauthorizedAccessException(
+            throw new KafkaAuthorizationException(
+                ErrorCode.TopicAuthorizationFailed,
                 $"Not allowed to describe topic '{topic}' on {connection.BootstrapServers} (TopicAuthorizationFailed): {consequence}. Grant DESCRIBE on the topic (ACL) to this principal.");
         }
 
