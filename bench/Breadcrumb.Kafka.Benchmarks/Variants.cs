@@ -28,12 +28,12 @@ internal sealed class Variants(KafkaConnection connection, BenchSettings setting
     }
 
     public BreadcrumbProducer CreateBreadcrumb(string topic, double? lingerMs = null) =>
-        new(connection, new BreadcrumbProducerOptions
+        new(connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             KeyStrategy = KeyStrategy.Custom(c => keys[(int)(c.Index % keys.Length)]),
             ConfigureClient = c => settings.ApplyShared(c, lingerMs),
-        });
+        }));
 
     public long RawProduce(IProducer<byte[], byte[]> producer, string topic, int count)
     {

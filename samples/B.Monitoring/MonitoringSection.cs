@@ -51,10 +51,10 @@ public static class MonitoringSection
         Task<ProduceRunSummary>? producing = null;
         Task<ConsumeResultSummary>? consuming = null;
         await using var producer = options.WithLoad
-            ? new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "load", DelayAfterEachSend = options.LoadPacing })
+            ? new BreadcrumbProducer(ctx.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "load", DelayAfterEachSend = options.LoadPacing }))
             : null;
         await using var consumer = options.WithLoad
-            ? new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions { Topic = ctx.Topic, GroupId = group, IdleTimeout = Timeout.InfiniteTimeSpan })
+            ? new KeyFilteredConsumer(ctx.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = ctx.Topic, GroupId = group, IdleTimeout = Timeout.InfiniteTimeSpan }))
             : null;
         if (producer is not null && consumer is not null)
         {

@@ -33,13 +33,13 @@ public static class ConcurrentSection
         await ctx.StartWithEmptyTopicAsync(step: "1");
 
         ctx.Step("3a", $"Start {options.Consumers} consumers in one group, before any producer");
-        var groupOptions = new KeyFilteredConsumerOptions
+        var groupOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
             GroupId = ctx.GroupId("lab-e"),
             // A member stops once nothing new came for a while after the producers are done; the pacing gap must not trip it.
             IdleTimeout = ctx.Settings.IdleTimeout + (4 * options.Pacing),
-        };
+        });
         var members = Enumerable.Range(0, options.Consumers).Select(i =>
         {
             groupOptions.Name = $"consumer{i}";
@@ -51,13 +51,13 @@ public static class ConcurrentSection
         var records = BreadcrumbFile.Generate(options.RecordsPerProducer, ctx.Settings.Seed).ToList();
         var runs = await Task.WhenAll(Enumerable.Range(0, options.Producers).Select(async i =>
         {
-            var producerOptions = new BreadcrumbProducerOptions
+            var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
             {
                 Topic = ctx.Topic,
                 Name = $"producer{i}",
                 KeyStrategy = KeyStrategy.ProducerName,
                 DelayAfterEachSend = options.Pacing,
-            };
+            });
             await using var producer = new BreadcrumbProducer(ctx.Connection, producerOptions);
             return await producer.ProduceAllAsync(records, ctx.CancellationToken);
         }));

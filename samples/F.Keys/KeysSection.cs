@@ -28,13 +28,13 @@ public static class KeysSection
 
         ctx.Step("2", $"Produce {ctx.Settings.Records} records, each keyed with a random number 1–5 (seed {ctx.Settings.Seed})");
         var producedPerKey = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        var producerOptions = new BreadcrumbProducerOptions
+        var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = "producer0",
             KeyStrategy = KeyStrategy.Random1To5(ctx.Settings.Seed),
             OnDelivery = r => producedPerKey.AddOrUpdate(r.Key ?? "<null>", 1, (_, n) => n + 1),
-        };
+        });
         ProduceRunSummary produced;
         await using (var producer = new BreadcrumbProducer(ctx.Connection, producerOptions))
         {

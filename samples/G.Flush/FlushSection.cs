@@ -70,7 +70,7 @@ public static class FlushSection
 
         // The consumer joins first and stamps each of this run's records as the client hands it over.
         var receivedAt = new ConcurrentDictionary<int, double>();
-        var consumerOptions = new KeyFilteredConsumerOptions
+        var consumerOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
             GroupId = ctx.GroupId($"lab-g-{mode}"),
@@ -88,7 +88,7 @@ public static class FlushSection
                     return true;
                 },
                 $"keys of run {mode}"),
-        };
+        });
         await using var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions);
         var consuming = consumer.RunAsync(ctx.CancellationToken);
         start = Stopwatch.GetTimestamp();
@@ -96,7 +96,7 @@ public static class FlushSection
         var sentAt = new double[options.Count];
         var delivered = new ConcurrentDictionary<int, (double Ms, int Partition, long Offset)>();
         var counting = new CountingFlushPolicy(policy, Now);
-        var producerOptions = new BreadcrumbProducerOptions
+        var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = $"producer-{mode}",
@@ -110,7 +110,7 @@ public static class FlushSection
                     delivered.TryAdd(int.Parse(r.Key.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture), (Now(), r.Partition, r.Offset));
                 }
             },
-        };
+        });
         IEnumerable<BreadcrumbRecord> Timed()
         {
             var i = 0;

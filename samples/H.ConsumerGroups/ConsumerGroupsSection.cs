@@ -45,12 +45,12 @@ public static class ConsumerGroupsSection
     private static async Task<long> ProduceAsync(SampleContext ctx)
     {
         // Keyed by position so the records spread over every partition: a group's members can only split what is spread.
-        var options = new BreadcrumbProducerOptions
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = "producer0",
             KeyStrategy = KeyStrategy.Custom(k => k.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
+        });
         await using var producer = new BreadcrumbProducer(ctx.Connection, options);
         var run = await producer.ProduceAllAsync(BreadcrumbFile.Generate(ctx.Settings.Records, ctx.Settings.Seed), ctx.CancellationToken);
         ctx.Info($"  delivered {run.Delivered}");
@@ -61,13 +61,13 @@ public static class ConsumerGroupsSection
     {
         var runs = await Task.WhenAll(groups.Select(async g =>
         {
-            var options = new KeyFilteredConsumerOptions
+            var options = LabPreset.Apply(new KeyFilteredConsumerOptions
             {
                 Topic = ctx.Topic,
                 GroupId = g.Group,
                 StopAtEndOfPartitions = true,
                 IdleTimeout = ctx.Settings.IdleTimeout,
-            };
+            });
             await using var runner = new ConsumerGroupRunner(ctx.Connection, options, g.Members);
             return await runner.RunAsync(ctx.CancellationToken);
         }));

@@ -72,12 +72,12 @@ public static class TransactionsSection
     private static async Task<TransactionPart> RunPartAsync(
         SampleContext ctx, string name, string[] topics, int[] perTopic, TransactionsOptions options, int seedOffset)
     {
-        var batchOptions = new TransactionalBatchOptions
+        var batchOptions = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = $"lab-i-{name.Replace(' ', '-')}-{ctx.RunId}",
             DecisionDelay = options.Wait,
             Decision = TransactionDecision.CoinFlip(ctx.Settings.Seed + seedOffset),
-        };
+        });
         foreach (var (topic, count) in topics.Zip(perTopic))
         {
             batchOptions.Topics.Add(topic);
@@ -96,13 +96,13 @@ public static class TransactionsSection
 
         var seen = new List<TopicPartitionOffset>();
         // One read_committed consumer on every topic of the part, as the lab's step 9 asks ("consume from the two queues").
-        var consumerOptions = new KeyFilteredConsumerOptions
+        var consumerOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             GroupId = ctx.GroupId($"lab-i-{name.Replace(' ', '-')}"),
             IsolationLevel = IsolationLevel.ReadCommitted,
             StopAtEndOfPartitions = true,
             IdleTimeout = ctx.Settings.IdleTimeout,
-        };
+        });
         foreach (var topic in topics)
         {
             consumerOptions.Topics.Add(topic);

@@ -28,9 +28,14 @@ public sealed class KeyFilteredConsumerOptions
     public long? MaxRecords { get; set; }
 
     /// <summary>Gets or sets how long the consumer waits with nothing new before it stops.</summary>
-    /// <value>The default is 10 seconds; at least 100 ms, or <see cref="Timeout.InfiniteTimeSpan"/> to wait until another stop condition.</value>
+    /// <value>The default is <see cref="Timeout.InfiniteTimeSpan"/> (Kafka's way: a consumer reads until stopped); the lab's
+    /// 10 seconds comes with <see cref="LabPreset"/>. At least 100 ms otherwise.</value>
     /// <remarks>Keep it above the broker's <c>fetch.wait.max.ms</c> (500 ms), which can hold a fetch that has data behind an empty partition.</remarks>
-    public TimeSpan IdleTimeout { get; set; } = KeyFilteredConsumerDefaults.IdleTimeout;
+    public TimeSpan IdleTimeout
+    {
+        get => idleTimeout ?? Timeout.InfiniteTimeSpan;
+        set => idleTimeout = value;
+    }
 
     /// <summary>Gets or sets a value indicating whether the consumer stops once every partition it holds has been read to its end.</summary>
     /// <value>The default is <see langword="false"/>.</value>
@@ -41,8 +46,24 @@ public sealed class KeyFilteredConsumerOptions
     public IsolationLevel IsolationLevel { get; set; } = IsolationLevel.ReadCommitted;
 
     /// <summary>Gets or sets where a group with no committed offset starts.</summary>
-    /// <value>The default is <see cref="AutoOffsetReset.Earliest"/>: a new group reads the whole history, as the lab expects.</value>
-    public AutoOffsetReset AutoOffsetReset { get; set; } = AutoOffsetReset.Earliest;
+    /// <value>The default is <see cref="AutoOffsetReset.Latest"/>, Kafka's: a new group reads only what arrives after it
+    /// joins. <see cref="LabPreset"/> sets <see cref="AutoOffsetReset.Earliest"/>, as the lab expects (a new group reads the whole history).</value>
+    public AutoOffsetReset AutoOffsetReset
+    {
+        get => autoOffsetReset ?? AutoOffsetReset.Latest;
+        set => autoOffsetReset = value;
+    }
+
+    private TimeSpan? idleTimeout;
+
+    private AutoOffsetReset? autoOffsetReset;
+
+    /// <summary>Fills the lab's defaults into what the caller left unset (see <see cref="LabPreset"/>).</summary>
+    internal void ApplyLabDefaults()
+    {
+        idleTimeout ??= KeyFilteredConsumerDefaults.LabIdleTimeout;
+        autoOffsetReset ??= AutoOffsetReset.Earliest;
+    }
 
     /// <summary>Gets or sets a value indicating whether offsets are committed (periodically and once more when the consumer stops).</summary>
     /// <value>The default is <see langword="true"/>: a rerun in the same group gets only new records. <see langword="false"/> peeks without moving the group.</value>

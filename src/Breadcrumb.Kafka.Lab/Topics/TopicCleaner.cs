@@ -46,6 +46,9 @@ public sealed class TopicCleaner
             Partitions = partitions,
             StopAtEndOfPartitions = true,
             IdleTimeout = TimeSpan.FromSeconds(30),
+
+            // Draining means everything present: a group with no commit starts at the beginning.
+            AutoOffsetReset = AutoOffsetReset.Earliest,
             Name = "topic-clean",
         });
         var summary = await consumer.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -15,8 +15,12 @@ public sealed class TransactionalBatchOptions
     public IList<string> Topics { get; } = new List<string>();
 
     /// <summary>Gets or sets how many records each transaction holds.</summary>
-    /// <value>The default is 4 (the lab). Must be between 1 and 100,000.</value>
-    public int BatchSize { get; set; } = TransactionalBatchDefaults.BatchSize;
+    /// <value>The default is 100; the lab's 4 comes with <see cref="LabPreset"/>. Must be between 1 and 100,000.</value>
+    public int BatchSize
+    {
+        get => batchSize ?? TransactionalBatchDefaults.BatchSize;
+        set => batchSize = value;
+    }
 
     /// <summary>
     /// Gets how many records of each batch go to each topic, in <see cref="Topics"/> order; the first records of a batch
@@ -26,8 +30,23 @@ public sealed class TransactionalBatchOptions
     public IList<int> RecordsPerTopic { get; } = new List<int>();
 
     /// <summary>Gets or sets how long an open transaction waits, after its records are written, before the decision.</summary>
-    /// <value>The default is 2 seconds (the lab). Zero skips the wait. Measured on <see cref="TimeProvider"/>.</value>
-    public TimeSpan DecisionDelay { get; set; } = TransactionalBatchDefaults.DecisionDelay;
+    /// <value>The default is zero (no wait); the lab's 2 seconds come with <see cref="LabPreset"/>. Measured on <see cref="TimeProvider"/>.</value>
+    public TimeSpan DecisionDelay
+    {
+        get => decisionDelay ?? TimeSpan.Zero;
+        set => decisionDelay = value;
+    }
+
+    private int? batchSize;
+
+    private TimeSpan? decisionDelay;
+
+    /// <summary>Fills the lab's defaults into what the caller left unset (see <see cref="LabPreset"/>).</summary>
+    internal void ApplyLabDefaults()
+    {
+        batchSize ??= TransactionalBatchDefaults.LabBatchSize;
+        decisionDelay ??= TransactionalBatchDefaults.LabDecisionDelay;
+    }
 
     /// <summary>Gets or sets what decides commit or abort.</summary>
     /// <value>The default is <see cref="TransactionDecision.AlwaysCommit"/>; the lab uses <see cref="TransactionDecision.CoinFlip"/>.</value>

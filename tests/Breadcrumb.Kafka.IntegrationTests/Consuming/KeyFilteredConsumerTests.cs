@@ -7,14 +7,14 @@ namespace Breadcrumb.Kafka.IntegrationTests.Consuming;
 
 public sealed class KeyFilteredConsumerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
-    private static KeyFilteredConsumerOptions Options(string topic, IRecordFilter? filter = null) => new()
+    private static KeyFilteredConsumerOptions Options(string topic, IRecordFilter? filter = null) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = $"g-{Guid.NewGuid():N}",
         Filter = filter ?? RecordFilter.Any,
         StopAtEndOfPartitions = true,
         IdleTimeout = TimeSpan.FromSeconds(20),
-    };
+    });
 
     [Fact(Timeout = 90_000)]
     public async Task RunAsync_EachKeySeparately_CountsSumToAllAndEachRunSeesOnlyItsKeyInOrder()

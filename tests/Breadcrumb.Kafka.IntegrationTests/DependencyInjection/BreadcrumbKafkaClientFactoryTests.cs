@@ -25,6 +25,7 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
 
         await using (var producer = sut.CreateTransactionalProducer(o =>
         {
+            LabPreset.Apply(o);
             o.TransactionalId = $"di-{Guid.NewGuid():N}";
             o.DecisionDelay = TimeSpan.Zero;
         }))
@@ -36,6 +37,7 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
 
         await using var consumer = sut.CreateConsumer(o =>
         {
+            LabPreset.Apply(o);
             o.StopAtEndOfPartitions = true;
             o.IdleTimeout = TimeSpan.FromSeconds(20);
         });

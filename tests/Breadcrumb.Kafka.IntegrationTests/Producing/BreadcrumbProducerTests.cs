@@ -162,7 +162,7 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
 
     private BreadcrumbProducer CreateSut(string topic, Action<BreadcrumbProducerOptions>? configure = null)
     {
-        var options = new BreadcrumbProducerOptions { Topic = topic };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic });
         configure?.Invoke(options);
         return new BreadcrumbProducer(fixture.Connection, options);
     }

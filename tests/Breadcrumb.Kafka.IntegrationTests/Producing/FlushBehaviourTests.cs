@@ -116,13 +116,13 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
     /// </summary>
     private async Task<long> ProveTheBrokerAnswersAsync(string topic)
     {
-        await using var probe = new BreadcrumbProducer(fixture.Connection, new BreadcrumbProducerOptions
+        await using var probe = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             Name = "probe",
             Partition = ExplicitPartition.Fixed(0),
             ConfigureClient = c => c.LingerMs = 0,
-        });
+        }));
         var watch = Stopwatch.StartNew();
         long probes = 0;
         do
@@ -136,12 +136,12 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
     }
 
     private BreadcrumbProducer CreateSut(string topic, FlushPolicy policy, ReportCollector? reports, KeyStrategy? keys = null) =>
-        new(fixture.Connection, new BreadcrumbProducerOptions
+        new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             FlushPolicy = policy,
             OnDelivery = reports is null ? null : reports.Report,
             KeyStrategy = keys ?? KeyStrategy.Random1To5(seed: 9),
             ConfigureClient = c => c.LingerMs = 60_000,
-        });
+        }));
 }

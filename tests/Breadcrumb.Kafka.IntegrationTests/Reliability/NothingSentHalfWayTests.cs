@@ -75,5 +75,5 @@ public sealed class NothingSentHalfWayTests(EmbeddedKafkaFixture fixture) : ICla
         return path;
     }
 
-    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, new BreadcrumbProducerOptions { Topic = topic });
+    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic }));
 }

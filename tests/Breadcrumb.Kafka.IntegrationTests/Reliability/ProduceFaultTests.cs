@@ -79,7 +79,7 @@ public sealed class ProduceFaultTests(EmbeddedKafkaFixture fixture) : IClassFixt
         audit.ExactlyOnceInOrder.Should().BeTrue("the broker holds exactly the records not reported as failed: " + audit);
     }
 
-    private BreadcrumbProducer CreateSut(string topic, Action<DeliveryReport<string?>>? reports = null) => new(fixture.Connection, new BreadcrumbProducerOptions
+    private BreadcrumbProducer CreateSut(string topic, Action<DeliveryReport<string?>>? reports = null) => new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
     {
         Topic = topic,
         KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
@@ -90,5 +90,5 @@ public sealed class ProduceFaultTests(EmbeddedKafkaFixture fixture) : IClassFixt
             c.RetryBackoffMs = 20;
             c.RetryBackoffMaxMs = 200;
         },
-    });
+    }));
 }

@@ -72,7 +72,7 @@ public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fix
 
     private TransactionalBatchProducer CreateSut(string topic)
     {
-        var options = new TransactionalBatchOptions
+        var options = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = $"txn-faults-{Guid.NewGuid():N}",
             BatchSize = 4,
@@ -81,7 +81,7 @@ public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fix
             KeySelector = r => r.EventNoStop,
             MaxRetries = 10,
             RetryBackoff = TimeSpan.FromMilliseconds(20),
-        };
+        });
         options.Topics.Add(topic);
         return new TransactionalBatchProducer(fixture.Connection, options);
     }

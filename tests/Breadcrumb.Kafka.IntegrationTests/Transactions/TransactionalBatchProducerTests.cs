@@ -128,7 +128,7 @@ public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture
 
     private TransactionalBatchProducer CreateSut(Action<TransactionalBatchOptions> configure)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = $"tx-{Guid.NewGuid():N}", DecisionDelay = TimeSpan.Zero };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = $"tx-{Guid.NewGuid():N}", DecisionDelay = TimeSpan.Zero });
         configure(options);
         return new TransactionalBatchProducer(fixture.Connection, options);
     }

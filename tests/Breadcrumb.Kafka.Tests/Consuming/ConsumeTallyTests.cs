@@ -7,13 +7,13 @@ namespace Breadcrumb.Kafka.Tests.Consuming;
 
 public sealed class ConsumeTallyTests
 {
-    private static KeyFilteredConsumerOptions Options(IRecordFilter filter) => new()
+    private static KeyFilteredConsumerOptions Options(IRecordFilter filter) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = "t",
         GroupId = "g",
         Filter = filter,
         IdleTimeout = TimeSpan.FromSeconds(1.5),
-    };
+    });
 
     [Fact]
     public void ToSummary_NothingKeptByKeyFilter_SaysNoRecordHadThatKey()

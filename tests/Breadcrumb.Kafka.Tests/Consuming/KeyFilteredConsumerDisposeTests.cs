@@ -9,7 +9,7 @@ public sealed class KeyFilteredConsumerDisposeTests
     {
         var sut = new KeyFilteredConsumer(
             KafkaConnection.FromBootstrapServers("localhost:9092"),
-            new KeyFilteredConsumerOptions { Topic = "breadcrumbs", GroupId = "g" });
+            LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "breadcrumbs", GroupId = "g" }));
         await sut.DisposeAsync();
 
         var again = async () => await sut.DisposeAsync();

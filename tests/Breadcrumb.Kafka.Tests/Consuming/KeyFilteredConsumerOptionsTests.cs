@@ -6,7 +6,7 @@ public sealed class KeyFilteredConsumerOptionsTests
 {
     private static readonly KafkaConnection Connection = KafkaConnection.FromBootstrapServers("localhost:9092");
 
-    private static KeyFilteredConsumerOptions Valid() => new() { Topic = "breadcrumbs", GroupId = "lab" };
+    private static KeyFilteredConsumerOptions Valid() => LabPreset.Apply(new KeyFilteredConsumerOptions() { Topic = "breadcrumbs", GroupId = "lab" });
 
     public static TheoryData<string, Action<KeyFilteredConsumerOptions>, string> InvalidOptions() => new()
     {
@@ -36,7 +36,7 @@ public sealed class KeyFilteredConsumerOptionsTests
     [Fact]
     public void Defaults_MatchTheDocumentedValues()
     {
-        var sut = new KeyFilteredConsumerOptions();
+        var sut = LabPreset.Apply(new KeyFilteredConsumerOptions());
 
         sut.Filter.Should().BeSameAs(RecordFilter.Any);
         sut.IdleTimeout.Should().Be(TimeSpan.FromSeconds(10));
@@ -72,7 +72,7 @@ public sealed class KeyFilteredConsumerOptionsTests
     [Fact]
     public void Clone_SeveralTopics_KeepsTheCallersTopicsAndCopiesThem()
     {
-        var sut = new KeyFilteredConsumerOptions { GroupId = "g", Topics = { "first", "second" } };
+        var sut = LabPreset.Apply(new KeyFilteredConsumerOptions { GroupId = "g", Topics = { "first", "second" } });
 
         var copy = sut.Clone("consumer1");
 

@@ -11,14 +11,14 @@ public sealed class ProducerOptionsTests
     private static readonly KafkaConnection Connection = KafkaConnection.FromBootstrapServers("localhost:9092");
 
     [Fact]
-    public void Create_Defaults_IdempotentAcksAllShortLingerAndOnlyNeededReportFields()
+    public void Create_Defaults_IdempotentAcksAllKafkasLingerAndOnlyNeededReportFields()
     {
-        var sut = ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "breadcrumbs" });
+        var sut = ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs" }));
         var client = Client(Connection, sut);
 
         client.Config.EnableIdempotence.Should().BeTrue();
         client.Config.Acks.Should().Be(Acks.All);
-        client.Config.Get("linger.ms").Should().Be(BreadcrumbProducerDefaults.LingerMs);
+        client.Config.Get("linger.ms").Should().BeNull("librdkafka's own default (5 ms) applies unless the lab preset is used");
         client.Config.Get("dotnet.producer.delivery.report.fields").Should().Be("key,timestamp");
         client.Config.ClientId.Should().Be("producer0");
         client.Config.BootstrapServers.Should().Be("localhost:9092");
@@ -28,11 +28,27 @@ public sealed class ProducerOptionsTests
     }
 
     [Fact]
+    public void Create_LabPreset_LingerZero_Issue20()
+    {
+        var sut = Client(Connection, ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs" })));
+
+        sut.Config.Get("linger.ms").Should().Be("0");
+    }
+
+    [Fact]
+    public void Create_LabPresetAfterAnExplicitLinger_KeepsIt()
+    {
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs", Linger = TimeSpan.FromMilliseconds(20) });
+
+        Client(Connection, ProducerSettings.Create(Connection, options)).Config.Get("linger.ms").Should().Be("20");
+    }
+
+    [Fact]
     public void Create_ConnectionProperty_OverridesTheDefault()
     {
         var connection = Connection.WithProperty("linger.ms", "20");
 
-        var sut = Client(connection, ProducerSettings.Create(connection, new BreadcrumbProducerOptions { Topic = "t" }));
+        var sut = Client(connection, ProducerSettings.Create(connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t" })));
 
         sut.Config.Get("linger.ms").Should().Be("20");
     }
@@ -41,7 +57,7 @@ public sealed class ProducerOptionsTests
     public void Create_ConfigureClient_HasTheLastSay()
     {
         var connection = Connection.WithProperty("linger.ms", "20");
-        var options = new BreadcrumbProducerOptions
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = "t",
             ConfigureClient = c =>
@@ -49,7 +65,7 @@ public sealed class ProducerOptionsTests
                 c.LingerMs = 60_000;
                 c.Set("dotnet.producer.delivery.report.fields", "all");
             },
-        };
+        });
 
         var sut = Client(connection, ProducerSettings.Create(connection, options));
 
@@ -62,7 +78,7 @@ public sealed class ProducerOptionsTests
     [InlineData("has space", "BreadcrumbProducerOptions.Topic 'has space' contains ' '*")]
     public void Create_BadTopic_NamesTheOption(string topic, string message)
     {
-        var act = () => ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = topic });
+        var act = () => ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic }));
 
         act.Should().Throw<ArgumentException>().WithMessage(message);
     }
@@ -70,7 +86,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_BlankName_NamesTheOptionAndRange()
     {
-        var act = () => ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "t", Name = " " });
+        var act = () => ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", Name = " " }));
 
         act.Should().Throw<ArgumentException>()
             .WithMessage("BreadcrumbProducerOptions.Name must be 1 to 100 characters, not blank (was ' ').*");
@@ -79,7 +95,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_NegativeDelay_NamesTheOptionValueAndRange()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromSeconds(-1) };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromSeconds(-1) });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -90,7 +106,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_PauseEveryZero_NamesTheOption()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(0, TimeSpan.FromSeconds(2)) };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(0, TimeSpan.FromSeconds(2)) });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -100,7 +116,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_ZeroQueueFullTimeout_NamesTheRange()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", QueueFullTimeout = TimeSpan.Zero };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", QueueFullTimeout = TimeSpan.Zero });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -111,7 +127,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_NullFlushPolicy_SaysWhatToSet()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", FlushPolicy = null! };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", FlushPolicy = null! });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -121,7 +137,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_DeliveryReportsTurnedOff_IsRefused()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.enable.delivery.reports", "false") };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.enable.delivery.reports", "false") });
 
         var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 
@@ -131,7 +147,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_ReportFieldsWithoutKey_IsRefused()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.delivery.report.fields", "timestamp") };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.delivery.report.fields", "timestamp") });
 
         var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 

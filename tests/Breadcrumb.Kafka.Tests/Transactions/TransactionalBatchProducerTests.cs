@@ -214,7 +214,7 @@ public sealed partial class TransactionalBatchProducerTests : IDisposable
 
     private TransactionalBatchProducer CreateSut(Action<TransactionalBatchOptions>? configure = null)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = "tx-1", DecisionDelay = TimeSpan.Zero, Topics = { "t1" } };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx-1", DecisionDelay = TimeSpan.Zero, Topics = { "t1" } });
         configure?.Invoke(options);
         return new TransactionalBatchProducer(options, client);
     }

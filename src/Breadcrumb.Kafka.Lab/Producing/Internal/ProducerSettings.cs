@@ -37,7 +37,9 @@ internal sealed class ProducerSettings
             ConfigureBuilder = options.Statistics is { } statistics
                 ? (builder, config) => StatisticsHook.Attach(builder, config, statistics)
                 : null,
-            ClientDefaults = new Dictionary<string, string> { ["linger.ms"] = BreadcrumbProducerDefaults.LingerMs },
+            ClientDefaults = options.Linger is { } linger
+                ? new Dictionary<string, string> { ["linger.ms"] = linger.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : null,
         };
     }
 
@@ -84,6 +86,11 @@ internal sealed class ProducerSettings
         InRange(options.DelayAfterEachSend, TimeSpan.Zero, BreadcrumbProducerDefaults.MaxPacing, nameof(options.DelayAfterEachSend), "zero", "1 hour");
         InRange(options.QueueFullTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(options.QueueFullTimeout), "1 ms", "1 hour");
         InRange(options.DisposeFlushTimeout, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(options.DisposeFlushTimeout), "zero", "1 hour");
+        if (options.Linger is { } linger)
+        {
+            InRange(linger, TimeSpan.Zero, TimeSpan.FromMinutes(15), nameof(options.Linger), "zero", "15 minutes");
+        }
+
         options.Pause?.Validate();
     }
 
