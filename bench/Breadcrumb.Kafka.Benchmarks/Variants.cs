@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Benchmarks;
 

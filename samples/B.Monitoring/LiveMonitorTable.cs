@@ -1,7 +1,6 @@
 using System.Globalization;
-using Spectre.Console;
-
 using Breadcrumb.Kafka.Lab;
+using Spectre.Console;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-
 using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;

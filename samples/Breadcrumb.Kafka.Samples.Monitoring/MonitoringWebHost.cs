@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,8 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-
 using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Flush;

@@ -1,7 +1,6 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Transactions;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Samples.Monitoring;
 using Breadcrumb.Kafka.Testing;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.BrowserTests;
 

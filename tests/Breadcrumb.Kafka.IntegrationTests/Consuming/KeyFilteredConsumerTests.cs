@@ -1,7 +1,6 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
-using Breadcrumb.Kafka.Testing;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Consuming;
 

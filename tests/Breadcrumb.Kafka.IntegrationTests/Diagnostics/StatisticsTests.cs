@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Breadcrumb.Kafka.Testing;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
 

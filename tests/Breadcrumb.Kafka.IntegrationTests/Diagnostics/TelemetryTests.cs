@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Breadcrumb.Kafka.Testing;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Producing;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 

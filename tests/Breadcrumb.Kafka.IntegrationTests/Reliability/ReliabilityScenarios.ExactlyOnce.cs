@@ -1,8 +1,7 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 

@@ -1,6 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
-
 using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;

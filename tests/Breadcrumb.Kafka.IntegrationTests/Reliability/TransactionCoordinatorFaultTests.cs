@@ -1,9 +1,8 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 

@@ -1,8 +1,7 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Topics;
 

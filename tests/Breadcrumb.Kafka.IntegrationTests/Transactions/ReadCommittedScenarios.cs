@@ -1,7 +1,6 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Tests.Transactions;
 using Confluent.Kafka;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 

@@ -101,7 +101,7 @@ internal static class GettingStarted
     }
 }
 
-// The package README (src/Breadcrumb.Kafka/README.md), compiled only: it reads bcsample.json from a real cluster.
+// The lab package README (src/Breadcrumb.Kafka.Lab/README.md), compiled only: it reads bcsample.json from a real cluster.
 internal static class Readme
 {
     public static async Task ProduceAndConsumeAsync()

@@ -1,6 +1,5 @@
-using Breadcrumb.Kafka.Testing;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.Tests.BadInput;
 

@@ -1,7 +1,6 @@
 using Breadcrumb.Kafka.Lab.Consuming.Internal;
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Consuming;
 

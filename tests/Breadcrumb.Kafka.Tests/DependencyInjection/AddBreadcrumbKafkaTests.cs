@@ -1,8 +1,7 @@
+using Breadcrumb.Kafka.Lab;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.DependencyInjection;
 

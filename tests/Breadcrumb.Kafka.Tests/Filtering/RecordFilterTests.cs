@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Filtering;

@@ -1,8 +1,7 @@
 using Breadcrumb.Kafka.Lab.Producing;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Producing;
 using Microsoft.Extensions.Time.Testing;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Producing;
 

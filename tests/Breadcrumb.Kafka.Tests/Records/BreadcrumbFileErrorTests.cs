@@ -1,6 +1,5 @@
-using Breadcrumb.Kafka.Tests.TestSupport;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Tests.TestSupport;
 
 namespace Breadcrumb.Kafka.Tests.Records;
 

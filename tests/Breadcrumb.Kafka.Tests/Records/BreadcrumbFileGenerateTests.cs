@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-
 using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Records;

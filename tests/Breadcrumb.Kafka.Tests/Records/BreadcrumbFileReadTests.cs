@@ -1,7 +1,6 @@
 using System.Text;
-using Breadcrumb.Kafka.Tests.TestSupport;
-
 using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Tests.TestSupport;
 
 namespace Breadcrumb.Kafka.Tests.Records;
 

@@ -1,7 +1,6 @@
 using Breadcrumb.Kafka.Lab.Transactions.Client;
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;
 

@@ -1,6 +1,5 @@
-using Confluent.Kafka;
-
 using Breadcrumb.Kafka.Lab;
+using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
-
-using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;
 
