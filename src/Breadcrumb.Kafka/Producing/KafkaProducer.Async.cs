@@ -48,14 +48,20 @@ public sealed partial class KafkaProducer<TKey, TValue>
         ThrowIfUnusable();
 
         // librdkafka's flush blocks: keep it off the caller's thread.
-        return Task.Run(
-            () =>
-            {
-                client.Flush(cancellationToken);
-                ThrowIfReportHandlerFailed();
-                ThrowIfUnusable();
-            },
-            cancellationToken);
+        var flushed = Task.Run(() => client.Flush(cancellationToken), cancellationToken);
+        return FinishFlushAsync(flushed, cancellationToken);
+    }
+
+    private async Task FinishFlushAsync(Task flushed, CancellationToken cancellationToken)
+    {
+        await flushed.ConfigureAwait(false);
+        if (pump is not null)
+        {
+            await pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        ThrowIfReportHandlerFailed();
+        ThrowIfUnusable();
     }
 
     /// <summary>Sends counted in <paramref name="run"/> with <paramref name="handler"/> (from <see cref="HandlerFor"/>); completes when handed to the client.</summary>

@@ -45,7 +45,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
         }
 
         var listener = settings.OnDelivery;
-        if (listener is null && !needReport)
+        if (listener is null && pump is null && !needReport)
         {
             return null;
         }
@@ -65,6 +65,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
             timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs),
             timestamp.Type,
             error);
+        pump?.Post(report);
         if (listener is not null)
         {
             try

@@ -19,6 +19,10 @@ public sealed partial class KafkaProducer<TKey, TValue>
 
         // librdkafka's flush and destroy both block: keep them off the caller's thread.
         await Task.Run(DisposeCore).ConfigureAwait(false);
+        if (pump is not null)
+        {
+            await pump.CompleteAsync().ConfigureAwait(false);
+        }
     }
 
     private void DisposeCore()
@@ -57,6 +61,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
         var partition = Confluent.Kafka.Partition.Any.Value;
         lifetime.OnFailed(new FailedRecord(key?.ToString(), partition, error.Code, error.Reason));
         var report = new DeliveryReport<TKey>(settings.Name, settings.Topic, partition, Offset.Unset.Value, key, null, TimestampType.NotAvailable, error);
+        pump?.Post(report);
         try
         {
             settings.OnDelivery?.Invoke(report);

@@ -34,6 +34,7 @@ public sealed partial class KafkaProducer<TKey, TValue> : IAsyncDisposable
     private readonly Lock partitionsGate = new();
     private TopicPartition?[] partitions = [];
     private readonly SendScratch<TValue> scratch;
+    private readonly DeliveryPump<TKey>? pump;
     private PaddedFlag sender;
     private int queueFullRetries;
 
@@ -52,6 +53,10 @@ public sealed partial class KafkaProducer<TKey, TValue> : IAsyncDisposable
         queueFullRetry = QueueFullRetry.Create(settings.QueueFullTimeout, settings.TimeProvider);
         anyPartition = new TopicPartition(settings.Topic, Confluent.Kafka.Partition.Any);
         scratch = new SendScratch<TValue>(settings.ValueSerde, settings.Topic, reuseValues: !settings.ReportsCarryValue);
+        if (settings.OnDeliveryAsync is { } asyncCallback)
+        {
+            pump = new DeliveryPump<TKey>(asyncCallback, ex => Interlocked.CompareExchange(ref reportHandlerException, ex, null));
+        }
         try
         {
             var builder = new ProducerBuilder<byte[], byte[]>(settings.Config);

@@ -34,6 +34,14 @@ public sealed class KafkaProducerOptions<TKey, TValue>
     /// it throws is kept and rethrown by the next <see cref="KafkaProducer{TKey, TValue}.FlushAsync"/>.</remarks>
     public Action<DeliveryReport<TKey>>? OnDelivery { get; set; }
 
+    /// <summary>Gets or sets an asynchronous callback for each record's delivery report (write it to a database, post it on).</summary>
+    /// <value><see langword="null"/>.</value>
+    /// <remarks>Reports are queued off librdkafka's thread and awaited one at a time, in the order they arrived;
+    /// <see cref="KafkaProducer{TKey, TValue}.FlushAsync"/> completes only after every callback for the records sent so
+    /// far has finished, and dispose waits for them (the token passed is never cancelled). An exception is kept and
+    /// rethrown by the next flush.</remarks>
+    public Func<DeliveryReport<TKey>, CancellationToken, ValueTask>? OnDeliveryAsync { get; set; }
+
     /// <summary>Gets or sets whether dispose flushes: anything but <see cref="FlushPolicy.Never"/> flushes; <c>Never</c> discards what is queued.</summary>
     /// <value><see cref="FlushPolicy.AtEnd"/>.</value>
     public FlushPolicy FlushPolicy { get; set; } = FlushPolicy.AtEnd;

@@ -143,6 +143,51 @@ public sealed class KafkaProducerConsumerTests(EmbeddedKafkaFixture fixture) : I
         (await next.ConsumeAsync(cancellationToken)).Value.Should().Be("3");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task OnDeliveryAsync_SlowAsyncCallback_FlushWaitsForEveryCallbackInOrderPerPartition()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var topic = fixture.CreateTopic(1);
+        var handled = new List<long>();
+        await using var sut = new KafkaProducer<string, string>(fixture.Connection, new KafkaProducerOptions<string, string>
+        {
+            Topic = topic,
+            OnDeliveryAsync = async (report, ct) =>
+            {
+                await Task.Yield();   // an await that leaves librdkafka's thread, as a database write would
+                lock (handled)
+                {
+                    handled.Add(report.Offset);
+                }
+            },
+        });
+
+        for (var i = 0; i < 50; i++)
+        {
+            sut.Send("k", $"v{i}");
+        }
+
+        await sut.FlushAsync(cancellationToken);
+
+        handled.Should().Equal(Enumerable.Range(0, 50).Select(i => (long)i), "every callback ran, in delivery order, before FlushAsync returned");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task OnDeliveryAsync_CallbackThrows_NextFlushRethrowsIt()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var sut = new KafkaProducer<string, string>(fixture.Connection, new KafkaProducerOptions<string, string>
+        {
+            Topic = fixture.CreateTopic(1),
+            OnDeliveryAsync = (_, _) => throw new InvalidOperationException("ledger is down"),
+        });
+        sut.Send("k", "v");
+
+        var act = () => sut.FlushAsync(cancellationToken);
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("KafkaProducerOptions.OnDelivery of producer 'producer' threw InvalidOperationException: ledger is down*");
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task DisposeAsync_Twice_IsHarmless()
     {

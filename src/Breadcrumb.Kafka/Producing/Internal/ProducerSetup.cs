@@ -12,6 +12,7 @@ internal sealed class ProducerSetup<TKey, TValue>
         Topic = options.Topic;
         Name = options.Name;
         OnDelivery = options.OnDelivery;
+        OnDeliveryAsync = options.OnDeliveryAsync;
         FlushPolicy = options.FlushPolicy;
         TimeProvider = options.TimeProvider;
         QueueFullTimeout = options.QueueFullTimeout;
@@ -32,6 +33,8 @@ internal sealed class ProducerSetup<TKey, TValue>
     public string Name { get; }
 
     public Action<DeliveryReport<TKey>>? OnDelivery { get; }
+
+    public Func<DeliveryReport<TKey>, CancellationToken, ValueTask>? OnDeliveryAsync { get; }
 
     public FlushPolicy FlushPolicy { get; }
 
