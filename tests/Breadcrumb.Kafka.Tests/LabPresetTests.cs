@@ -9,7 +9,7 @@ public sealed class LabPresetTests
     [Fact]
     public void ConsumerOptions_Defaults_AreKafkas()
     {
-        var sut = LabPreset.Apply(new KeyFilteredConsumerOptions());
+        var sut = new KeyFilteredConsumerOptions();
 
         sut.AutoOffsetReset.Should().Be(AutoOffsetReset.Latest);
         sut.IdleTimeout.Should().Be(Timeout.InfiniteTimeSpan);
@@ -36,7 +36,7 @@ public sealed class LabPresetTests
     [Fact]
     public void TransactionalOptions_DefaultsThenPreset_NoWaitThenTheLabsBatchOfFourAndTwoSeconds()
     {
-        var sut = LabPreset.Apply(new TransactionalBatchOptions());
+        var sut = new TransactionalBatchOptions();
         (sut.BatchSize, sut.DecisionDelay).Should().Be((100, TimeSpan.Zero));
 
         LabPreset.Apply(sut);
@@ -47,7 +47,7 @@ public sealed class LabPresetTests
     [Fact]
     public void ProducerOptions_DefaultsThenPreset_LingerUnsetThenZero()
     {
-        var sut = LabPreset.Apply(new BreadcrumbProducerOptions());
+        var sut = new BreadcrumbProducerOptions();
         sut.Linger.Should().BeNull();
 
         LabPreset.Apply(sut).Linger.Should().Be(TimeSpan.Zero);

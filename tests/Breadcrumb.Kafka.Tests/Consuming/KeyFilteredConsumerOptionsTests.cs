@@ -36,11 +36,11 @@ public sealed class KeyFilteredConsumerOptionsTests
     [Fact]
     public void Defaults_MatchTheDocumentedValues()
     {
-        var sut = LabPreset.Apply(new KeyFilteredConsumerOptions());
+        var sut = new KeyFilteredConsumerOptions();
 
         sut.Filter.Should().BeSameAs(RecordFilter.Any);
-        sut.IdleTimeout.Should().Be(TimeSpan.FromSeconds(10));
-        sut.AutoOffsetReset.Should().Be(Confluent.Kafka.AutoOffsetReset.Earliest);
+        sut.IdleTimeout.Should().Be(Timeout.InfiniteTimeSpan);
+        sut.AutoOffsetReset.Should().Be(Confluent.Kafka.AutoOffsetReset.Latest);
         sut.IsolationLevel.Should().Be(Confluent.Kafka.IsolationLevel.ReadCommitted);
         sut.CommitOffsets.Should().BeTrue();
         sut.StopAtEndOfPartitions.Should().BeFalse();

@@ -12,7 +12,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_Defaults_IdempotentAcksAllKafkasLingerAndOnlyNeededReportFields()
     {
-        var sut = ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs" }));
+        var sut = ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "breadcrumbs" });
         var client = Client(Connection, sut);
 
         client.Config.EnableIdempotence.Should().BeTrue();

@@ -5,12 +5,12 @@ namespace Breadcrumb.Kafka.Tests.Transactions;
 public sealed class TransactionalBatchOptionsTests
 {
     [Fact]
-    public void Defaults_AreTheLabs()
+    public void Defaults_AreTheLibrarys_Issue20()
     {
-        var sut = LabPreset.Apply(new TransactionalBatchOptions());
+        var sut = new TransactionalBatchOptions();
 
-        sut.BatchSize.Should().Be(4);
-        sut.DecisionDelay.Should().Be(TimeSpan.FromSeconds(2));
+        sut.BatchSize.Should().Be(100);
+        sut.DecisionDelay.Should().Be(TimeSpan.Zero);
         sut.Decision.Should().BeSameAs(TransactionDecision.AlwaysCommit);
         sut.TimeProvider.Should().BeSameAs(TimeProvider.System);
         sut.TransactionTimeout.Should().Be(TimeSpan.FromSeconds(60));
