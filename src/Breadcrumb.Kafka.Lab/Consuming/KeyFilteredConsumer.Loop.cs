@@ -137,7 +137,12 @@ public sealed partial class KeyFilteredConsumer
                 var partition = tally.Partition(result.Topic, result.Partition.Value);
                 var offset = result.Offset.Value;
                 var key = result.Message.Key;
-                if (!keepAll && !filter.Matches(new RecordFilterInput(key, partition.Partition, offset, lazy.Reset(result.Message.Value))))
+                if (!keepAll && !filter.Matches(new RecordFilterInput(key, partition.Partition, offset, lazy.Reset(result.Message.Value))
+                {
+                    Topic = partition.Topic,
+                    Timestamp = result.Message.Timestamp.UtcDateTime,
+                    Headers = result.Message.Headers,
+                }))
                 {
                     tally.Skip(partition, offset);
                     continue;

@@ -37,6 +37,7 @@ public readonly struct RecordFilterInput
     internal RecordFilterInput(string? key, int partition, long offset, LazyRecord lazy)
     {
         Key = key;
+        Topic = string.Empty;
         Partition = partition;
         Offset = offset;
         this.lazy = lazy;
@@ -50,6 +51,15 @@ public readonly struct RecordFilterInput
 
     /// <summary>Gets the record's offset in its partition.</summary>
     public long Offset { get; }
+
+    /// <summary>Gets the topic the record was read from; empty when the input was made by hand.</summary>
+    public string Topic { get; init; }
+
+    /// <summary>Gets the record's timestamp; <see langword="default"/> when the input was made by hand.</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Gets the record's headers; <see langword="null"/> when it has none or the input was made by hand.</summary>
+    public Confluent.Kafka.Headers? Headers { get; init; }
 
     /// <summary>Gets the raw value bytes (empty for a record with no value).</summary>
     public ReadOnlyMemory<byte> Value => lazy?.Value;
