@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Benchmarks;
 using Breadcrumb.Kafka.Testing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Benchmarks;
@@ -26,12 +27,12 @@ internal sealed class Variants(KafkaConnection connection, BenchSettings setting
     }
 
     public BreadcrumbProducer CreateBreadcrumb(string topic, double? lingerMs = null) =>
-        new(connection, new BreadcrumbProducerOptions
+        new(connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             KeyStrategy = KeyStrategy.Custom(c => keys[(int)(c.Index % keys.Length)]),
             ConfigureClient = c => settings.ApplyShared(c, lingerMs),
-        });
+        }));
 
     public long RawProduce(IProducer<byte[], byte[]> producer, string topic, int count)
     {
@@ -100,7 +101,7 @@ internal sealed class Variants(KafkaConnection connection, BenchSettings setting
 
     public async Task<long> BreadcrumbSendAsyncWindow(BreadcrumbProducer producer, int count, int window)
     {
-        var inFlight = new ValueTask<DeliveryReport>[window];
+        var inFlight = new ValueTask<DeliveryReport<string?>>[window];
         long delivered = 0;
         for (var i = 0; i < count; i++)
         {

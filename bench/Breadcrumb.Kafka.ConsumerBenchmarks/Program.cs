@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.ConsumerBenchmarks;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
@@ -129,7 +130,7 @@ static long RawKeyLoopToEnd(KafkaConnection connection, string[] keys)
 
 static async Task<long> Library(KafkaConnection connection, int expected, IRecordFilter filter)
 {
-    await using var consumer = new KeyFilteredConsumer(connection, new KeyFilteredConsumerOptions
+    await using var consumer = new KeyFilteredConsumer(connection, LabPreset.Apply(new KeyFilteredConsumerOptions
     {
         Topic = Topic,
         GroupId = $"lib-{Guid.NewGuid():N}",
@@ -137,7 +138,7 @@ static async Task<long> Library(KafkaConnection connection, int expected, IRecor
         Filter = filter,
         StopAtEndOfPartitions = true,
         MaxRecords = expected,
-    });
+    }));
 
     var summary = await consumer.RunAsync();
     return summary.Received;

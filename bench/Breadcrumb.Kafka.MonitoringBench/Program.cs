@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -21,7 +22,7 @@ async Task<double> BreadcrumbAsync()
     var topic = $"bench-{Guid.NewGuid():N}";
     cluster.CreateTopic(topic, 12);
     var started = Stopwatch.GetTimestamp();
-    await using (var producer = new BreadcrumbProducer(cluster.Connection, new() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(1), ConfigureClient = c => c.LingerMs = 5 }))
+    await using (var producer = new BreadcrumbProducer(cluster.Connection, LabPreset.Apply(new BreadcrumbProducerOptions() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(1), ConfigureClient = c => c.LingerMs = 5 })))
     {
         for (var i = 0; i < records; i++)
         {

@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Soak;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
@@ -29,14 +30,14 @@ var faultLoop = faults.RunAsync(stop.Token);
 
 // One consumer assigned every partition (no group rebalances), reading while the producer writes: a record read twice
 // is a record stored twice.
-var consumer = new KeyFilteredConsumer(cluster.Connection, new KeyFilteredConsumerOptions
+var consumer = new KeyFilteredConsumer(cluster.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions
 {
     Topic = topic,
     GroupId = $"soak-{Guid.NewGuid():N}",
     Partitions = [.. Enumerable.Range(0, partitions)],
     IdleTimeout = TimeSpan.FromSeconds(60),
     CommitOffsets = false,
-});
+}));
 var consumeLoop = Task.Run(async () =>
 {
     await foreach (var record in consumer.ReadAllAsync(stop.Token))
@@ -51,13 +52,13 @@ var consumeLoop = Task.Run(async () =>
 });
 
 ProduceRunSummary produced;
-await using (var producer = new BreadcrumbProducer(cluster.Connection, new BreadcrumbProducerOptions
+await using (var producer = new BreadcrumbProducer(cluster.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
 {
     Topic = topic,
     KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
     Partition = ExplicitPartition.Custom(key => (int)(long.Parse(key!, CultureInfo.InvariantCulture) % partitions)),
     ConfigureClient = c => c.LingerMs = 5,
-}))
+})))
 {
     produced = await producer.ProduceAllAsync(SoakRecords.Make(records));
 }

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Initialization;
 
 /// <summary>Lab section A: a 1000-record bcsample.json, produced one record at a time, consumed and counted.</summary>
@@ -25,7 +27,7 @@ public static class InitializationSection
 
         ctx.Step("4", "Parse bcsample.json and send its records one at a time");
         ProduceRunSummary produced;
-        await using (var producer = new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "producer0" }))
+        await using (var producer = new BreadcrumbProducer(ctx.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "producer0" })))
         {
             produced = await producer.ProduceAllAsync(BreadcrumbFile.ReadAsync(file, cancellationToken: ctx.CancellationToken), ctx.CancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Breadcrumb.Kafka.Lab;
 using Spectre.Console;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 
@@ -15,17 +16,17 @@ internal sealed class MonitorLoad : IAsyncDisposable
     private MonitorLoad(SampleContext ctx, MonitoringOptions options, string group, Stopwatch clock)
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
-        producer = new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "load", DelayAfterEachSend = options.LoadPacing });
+        producer = new BreadcrumbProducer(ctx.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "load", DelayAfterEachSend = options.LoadPacing }));
         if (options.ConsumeLoad)
         {
-            consumer = new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions
+            consumer = new KeyFilteredConsumer(ctx.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions
             {
                 Topic = ctx.Topic,
                 GroupId = group,
                 IdleTimeout = Timeout.InfiniteTimeSpan,
                 // Commits are what a monitor sees of a consumer: frequent ones let "out" and lag follow it closely.
                 ConfigureConsumer = c => c.AutoCommitIntervalMs = (int)options.LoadCommitInterval.TotalMilliseconds,
-            });
+            }));
             consuming = consumer.RunAsync(stop.Token);
         }
 

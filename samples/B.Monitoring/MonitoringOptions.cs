@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 
 /// <summary>Section B's knobs.</summary>

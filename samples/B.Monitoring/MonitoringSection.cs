@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 

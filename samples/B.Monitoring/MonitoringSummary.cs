@@ -1,4 +1,5 @@
 using System.Globalization;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 

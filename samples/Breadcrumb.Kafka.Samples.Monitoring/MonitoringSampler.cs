@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Monitoring;
 
 /// <summary>Samples a topic and its groups with <see cref="TopicInspector"/> and derives rates between samples.</summary>

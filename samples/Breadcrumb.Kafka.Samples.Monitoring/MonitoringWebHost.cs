@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

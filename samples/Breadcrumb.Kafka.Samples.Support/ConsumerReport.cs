@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples;
 
 /// <summary>One consumer of a group: the partitions it held when the group stopped, how it got them, and the records it received (sections E and H).</summary>

@@ -3,15 +3,16 @@ using System.Collections.Concurrent;
 namespace Breadcrumb.Kafka.Samples;
 
 /// <summary>Collects the partition and offset of every record the broker confirmed, from a producer's delivery reports.</summary>
-public sealed class DeliveredIds : IProgress<DeliveryReport>
+public sealed class DeliveredIds
 {
     private readonly ConcurrentBag<(int Partition, long Offset)> ids = [];
 
     /// <summary>Gets the number of confirmed records.</summary>
     public int Count => ids.Count;
 
-    /// <inheritdoc/>
-    public void Report(DeliveryReport value)
+    /// <summary>Notes one delivery report; give it to the producer as <c>OnDelivery</c>.</summary>
+    /// <param name="value">The report.</param>
+    public void Report(DeliveryReport<string?> value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.IsDelivered)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples;
 

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples;
 
 /// <content>Clearing, inspecting and reading the lab topic.</content>
@@ -66,14 +68,14 @@ public sealed partial class SampleContext
     /// <exception cref="OperationCanceledException">Ctrl+C tripped <see cref="CancellationToken"/>.</exception>
     public async Task<ConsumeResultSummary> ConsumeToEndAsync(string groupId, IRecordFilter? filter = null)
     {
-        var options = new KeyFilteredConsumerOptions
+        var options = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = Topic,
             GroupId = groupId,
             Filter = filter ?? RecordFilter.Any,
             StopAtEndOfPartitions = true,
             IdleTimeout = Settings.IdleTimeout,
-        };
+        });
         ConsumeResultSummary summary;
         await using (var consumer = new KeyFilteredConsumer(Connection, options))
         {

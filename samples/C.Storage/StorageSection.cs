@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Storage;
 
 /// <summary>Lab section C: the file's size, consuming twice, what the broker stores, and topic_clean.</summary>
@@ -30,7 +32,7 @@ public static class StorageSection
 
         ctx.Step("2", "Run the producer once, then the consumer several times in one group, then in a new group");
         long produced;
-        await using (var producer = new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "producer0" }))
+        await using (var producer = new BreadcrumbProducer(ctx.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = "producer0" })))
         {
             produced = (await producer.ProduceAllAsync(BreadcrumbFile.ReadAsync(file, cancellationToken: ctx.CancellationToken), ctx.CancellationToken)).Delivered;
         }
@@ -88,7 +90,7 @@ public static class StorageSection
 
     private static async Task<long> ConsumeAsync(SampleContext ctx, string group)
     {
-        var options = new KeyFilteredConsumerOptions { Topic = ctx.Topic, GroupId = group, StopAtEndOfPartitions = true, IdleTimeout = ctx.Settings.IdleTimeout };
+        var options = LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = ctx.Topic, GroupId = group, StopAtEndOfPartitions = true, IdleTimeout = ctx.Settings.IdleTimeout });
         await using var consumer = new KeyFilteredConsumer(ctx.Connection, options);
         var summary = await consumer.RunAsync(ctx.CancellationToken);
         ctx.Info($"  consumer in group {group}: {summary.Total} records ({summary.StopReason})");

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Storage;
 
 /// <summary>Section C's measured figures.</summary>

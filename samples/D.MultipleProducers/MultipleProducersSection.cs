@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.MultipleProducers;
 
 /// <summary>Lab section D: clear the topic, two producers at once, offsets per partition, one consumer gets all.</summary>
@@ -17,7 +19,7 @@ public static class MultipleProducersSection
         var records = BreadcrumbFile.Generate(ctx.Settings.Records, ctx.Settings.Seed).ToList();
         var runs = await Task.WhenAll(Enumerable.Range(0, producers).Select(async i =>
         {
-            var options = new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = $"producer{i}", KeyStrategy = KeyStrategy.ProducerName };
+            var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = ctx.Topic, Name = $"producer{i}", KeyStrategy = KeyStrategy.ProducerName });
             await using var producer = new BreadcrumbProducer(ctx.Connection, options);
             return await producer.ProduceAllAsync(records, ctx.CancellationToken);
         }));

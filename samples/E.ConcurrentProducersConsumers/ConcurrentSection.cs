@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 namespace Breadcrumb.Kafka.Samples.Concurrent;
 
 /// <summary>Lab section E: paced producers and a group of consumers, all at the same time.</summary>
@@ -20,7 +21,7 @@ public static class ConcurrentSection
         var groupClock = new ThreadClock();
         var group = ctx.GroupId("lab-e");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
-        var members = Enumerable.Range(0, options.Consumers).Select(i => new KeyFilteredConsumer(ctx.Connection, new KeyFilteredConsumerOptions
+        var members = Enumerable.Range(0, options.Consumers).Select(i => new KeyFilteredConsumer(ctx.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
             GroupId = group,
@@ -30,7 +31,7 @@ public static class ConcurrentSection
             // member's final assignment is taken at the same moment.
             IdleTimeout = Timeout.InfiniteTimeSpan,
             TimeProvider = groupClock,
-        })).ToList();
+        }))).ToList();
         var consuming = Task.WhenAll(members.Select(m => m.RunAsync(stop.Token)));
 
         ctx.Step("2-3b", $"{options.Producers} producers keyed producer0..{options.Producers - 1}, {options.Pacing.TotalMilliseconds:0} ms after each send");
@@ -38,14 +39,14 @@ public static class ConcurrentSection
         var delivered = new DeliveredIds();
         var runs = await Task.WhenAll(Enumerable.Range(0, options.Producers).Select(async i =>
         {
-            var producerOptions = new BreadcrumbProducerOptions
+            var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
             {
                 Topic = ctx.Topic,
                 Name = $"producer{i}",
                 KeyStrategy = KeyStrategy.ProducerName,
                 DelayAfterEachSend = options.Pacing,
-                DeliveryReports = delivered,
-            };
+                OnDelivery = delivered.Report,
+            });
             await using var producer = new BreadcrumbProducer(ctx.Connection, producerOptions);
             return await producer.ProduceAllAsync(records, ctx.CancellationToken);
         }));

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Keys;
 
 /// <summary>Lab section F: random keys 1–5; consume one key, a key set, and a key that does not exist.</summary>
@@ -16,13 +18,13 @@ public static class KeysSection
 
         ctx.Step("2", $"Produce {ctx.Settings.Records} records, each keyed with a random number 1–5 (seed {ctx.Settings.Seed})");
         var producedPerKey = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        var producerOptions = new BreadcrumbProducerOptions
+        var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = "producer0",
             KeyStrategy = KeyStrategy.Random1To5(ctx.Settings.Seed),
-            DeliveryReports = new SyncProgress<DeliveryReport>(r => producedPerKey.AddOrUpdate(r.Key ?? "<null>", 1, (_, n) => n + 1)),
-        };
+            OnDelivery = r => producedPerKey.AddOrUpdate(r.Key ?? "<null>", 1, (_, n) => n + 1),
+        });
         ProduceRunSummary produced;
         await using (var producer = new BreadcrumbProducer(ctx.Connection, producerOptions))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Flush;
 
@@ -19,7 +20,7 @@ internal static class FlushRunner
 
         // The consumer joins first and stamps each of this run's records as the client hands it over.
         var receivedAt = new ConcurrentDictionary<int, double>();
-        var consumerOptions = new KeyFilteredConsumerOptions
+        var consumerOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = ctx.Topic,
             GroupId = ctx.GroupId($"lab-g-{mode}"),
@@ -44,7 +45,7 @@ internal static class FlushRunner
                     return true;
                 },
                 $"keys of run {mode}"),
-        };
+        });
         await using var consumer = new KeyFilteredConsumer(ctx.Connection, consumerOptions);
         var consuming = consumer.RunAsync(ctx.CancellationToken);
         start = Stopwatch.GetTimestamp();
@@ -52,21 +53,21 @@ internal static class FlushRunner
         var sentAt = new double[options.Count];
         var delivered = new ConcurrentDictionary<int, (double Ms, int Partition, long Offset)>();
         var counting = new CountingFlushPolicy(policy, Now);
-        var producerOptions = new BreadcrumbProducerOptions
+        var producerOptions = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = $"producer-{mode}",
             KeyStrategy = KeyStrategy.Custom(k => prefix + k.Index.ToString(CultureInfo.InvariantCulture)),
             FlushPolicy = counting,
             Pause = pause,
-            DeliveryReports = new SyncProgress<DeliveryReport>(r =>
+            OnDelivery = r =>
             {
                 if (r.IsDelivered)
                 {
                     delivered.TryAdd(int.Parse(r.Key.AsSpan(prefix.Length), CultureInfo.InvariantCulture), (Now(), r.Partition, r.Offset));
                 }
-            }),
-        };
+            },
+        });
         IEnumerable<BreadcrumbRecord> Timed()
         {
             var i = 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Flush;
 

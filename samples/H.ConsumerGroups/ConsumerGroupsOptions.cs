@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.ConsumerGroups;
 
 /// <summary>Section H's knobs.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.ConsumerGroups;
 
@@ -61,13 +62,13 @@ public static class ConsumerGroupsSection
     {
         // Keyed by position so the records spread over every partition: a group's members can only split what is spread.
         var delivered = new DeliveredIds();
-        var options = new BreadcrumbProducerOptions
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = ctx.Topic,
             Name = "producer0",
             KeyStrategy = KeyStrategy.Custom(k => k.Index.ToString(CultureInfo.InvariantCulture)),
-            DeliveryReports = delivered,
-        };
+            OnDelivery = delivered.Report,
+        });
         ProduceRunSummary run;
         await using (var producer = new BreadcrumbProducer(ctx.Connection, options))
         {
@@ -86,7 +87,7 @@ public static class ConsumerGroupsSection
         {
             var tracker = new GroupTracker(options.Keep);
             var clock = new ThreadClock();
-            var consumerOptions = new KeyFilteredConsumerOptions
+            var consumerOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
             {
                 Topic = ctx.Topic,
                 GroupId = g.Group,
@@ -95,7 +96,7 @@ public static class ConsumerGroupsSection
                 // member's final assignment is taken at the same moment.
                 IdleTimeout = Timeout.InfiniteTimeSpan,
                 TimeProvider = clock,
-            };
+            });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
             await using var runner = new ConsumerGroupRunner(ctx.Connection, consumerOptions, g.Members);
             var running = runner.RunAsync(stop.Token);

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -77,13 +78,13 @@ public static class TransactionsSection
             keys[records[i]] = tags.Key((i / 4) + 1, i % 4);
         }
 
-        var batchOptions = new TransactionalBatchOptions
+        var batchOptions = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = tags.TransactionalId,
             DecisionDelay = options.Wait,
             Decision = TransactionDecision.CoinFlip(ctx.Settings.Seed + seedOffset),
             KeySelector = r => keys[r],
-        };
+        });
         foreach (var (topic, count) in topics.Zip(perTopic))
         {
             batchOptions.Topics.Add(topic);
@@ -94,19 +95,19 @@ public static class TransactionsSection
         await using (var producer = new TransactionalBatchProducer(ctx.Connection, batchOptions))
         {
             await producer.InitAsync(ctx.CancellationToken);
-            var progress = new SyncProgress<TransactionBatchResult>(b =>
+            var progress = new Progress<TransactionBatchResult>(b =>
                 ctx.Info($"  transaction {b.BatchNumber}: {b.Outcome} ({b.Records.Count} records; {b.Reason})"));
             run = await producer.RunAsync(records, options.Batches, progress, ctx.CancellationToken);
         }
 
         // One consumer on every topic of the part, as the lab's step 9 asks ("consume from the two queues").
-        var consumerOptions = new KeyFilteredConsumerOptions
+        var consumerOptions = LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             GroupId = ctx.GroupId($"lab-i-{name.Replace(' ', '-')}"),
             IsolationLevel = options.IsolationLevel,
             StopAtEndOfPartitions = true,
             IdleTimeout = ctx.Settings.IdleTimeout,
-        };
+        });
         foreach (var topic in topics)
         {
             consumerOptions.Topics.Add(topic);

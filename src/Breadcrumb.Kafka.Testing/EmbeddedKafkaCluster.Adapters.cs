@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Topics;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;
@@ -7,13 +8,13 @@ public sealed partial class EmbeddedKafkaCluster
 {
     /// <summary>
     /// Creates an <see cref="IRecordDeleter"/> that deletes records through <see cref="DeleteRecords"/>, for
-    /// <see cref="TopicCleaner"/>. It works on both fidelities (the raw mock times out the admin client's DeleteRecords).
+    /// <c>TopicCleaner</c>. It works on both fidelities (the raw mock times out the admin client's DeleteRecords).
     /// </summary>
     /// <returns>The deleter; it owns no client and needs no disposal.</returns>
     public IRecordDeleter CreateRecordDeleter() => new RecordDeleter(this);
 
     /// <summary>
-    /// Creates an <see cref="IStoredBytesReporter"/> for <see cref="TopicInspector"/>: the bytes the faithful layer
+    /// Creates an <see cref="IStoredBytesReporter"/> for <c>TopicInspector</c>: the bytes the faithful layer
     /// counted per partition, or <see langword="null"/> ("not reported") on <see cref="EmbeddedKafkaFidelity.RawMock"/>,
     /// which counts nothing.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Samples.Monitoring;
 using Breadcrumb.Kafka.Testing;
 
@@ -25,7 +26,7 @@ public sealed class MonitoringPageTests(EmbeddedKafkaFixture fixture) : IClassFi
         var ct = TestContext.Current.CancellationToken;
         var topic = fixture.CreateTopic(6);
         var inspector = new TopicInspector(fixture.Connection);
-        await using var producer = new BreadcrumbProducer(fixture.Connection, new() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(11) });
+        await using var producer = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(11) }));
         (await producer.ProduceAllAsync(BreadcrumbFile.Generate(1000, 3), ct)).Delivered.Should().Be(1000);
         await using var host = await MonitoringWebHost.StartAsync(fixture.Connection, topic, ["lab-group"], TimeSpan.FromMilliseconds(250), ct);
         await using var page = await HeadlessChromium.OpenAsync(chromium, host.Url, ct);

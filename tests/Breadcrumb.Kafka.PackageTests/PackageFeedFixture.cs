@@ -5,7 +5,7 @@ using Breadcrumb.Kafka.PackageTests.Infrastructure;
 namespace Breadcrumb.Kafka.PackageTests;
 
 /// <summary>
-/// Packs Breadcrumb.Kafka and Breadcrumb.Kafka.Testing once per test class, with a unique prerelease version,
+/// Packs Breadcrumb.Kafka, Breadcrumb.Kafka.Lab and Breadcrumb.Kafka.Testing once per test class, with a unique prerelease version,
 /// into a temporary folder feed.
 /// </summary>
 /// <remarks>
@@ -80,7 +80,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
                 ? custom
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var id in new[] { "breadcrumb.kafka", "breadcrumb.kafka.testing" })
+            foreach (var id in new[] { "breadcrumb.kafka", "breadcrumb.kafka.lab", "breadcrumb.kafka.testing" })
             {
                 DeleteQuietly(Path.Combine(cache, id, Version.ToLowerInvariant()));
             }

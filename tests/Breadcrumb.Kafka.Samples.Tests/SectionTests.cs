@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab.Producing;
 using Breadcrumb.Kafka.Samples.ConsumerGroups;
 using Breadcrumb.Kafka.Samples.Concurrent;
 using Breadcrumb.Kafka.Samples.Flush;
@@ -6,6 +7,7 @@ using Breadcrumb.Kafka.Samples.Keys;
 using Breadcrumb.Kafka.Samples.Monitoring;
 using Breadcrumb.Kafka.Samples.MultipleProducers;
 using Breadcrumb.Kafka.Samples.Storage;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Tests;
 

@@ -1,100 +1,125 @@
-namespace Breadcrumb.Kafka;
+using System.Collections.Concurrent;
+using Breadcrumb.Kafka.Consuming;
+using Breadcrumb.Kafka.Producing;
+using Breadcrumb.Kafka.Topics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Breadcrumb.Kafka.DependencyInjection;
 
 /// <summary>
-/// Creates Breadcrumb.Kafka clients on the connection and defaults registered with
-/// <see cref="BreadcrumbKafkaServiceCollectionExtensions.AddBreadcrumbKafka(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{BreadcrumbKafkaOptions})"/>.
+/// Creates Kafka clients on the connections registered with <c>AddBreadcrumbKafka</c>: the default one, or a named one.
 /// </summary>
 /// <remarks>
 /// <para>Registered as a singleton; thread-safe. Each <c>Create…</c> call returns a new client that the caller owns and
 /// disposes (<c>await using</c>), as with <c>IHttpClientFactory</c> or <c>IDbContextFactory</c>: Kafka clients are
 /// long-lived and stateful, so the container never shares or disposes them for you.</para>
 /// <para>Defaults: a client whose options name no topic gets <see cref="BreadcrumbKafkaOptions.Topic"/>, and a consumer with
-/// no group id gets <see cref="BreadcrumbKafkaOptions.GroupId"/>. The clients log librdkafka's lines to the container's
-/// <c>ILoggerFactory</c> when there is one.</para>
+/// no group id gets <see cref="BreadcrumbKafkaOptions.GroupId"/>. The clients log to the container's <c>ILoggerFactory</c>.</para>
 /// </remarks>
-public sealed partial class BreadcrumbKafkaClientFactory
+public sealed class BreadcrumbKafkaClientFactory
 {
-    private readonly string? defaultTopic;
-    private readonly string? defaultGroupId;
-    private readonly IRecordDeleter? recordDeleter;
-    private readonly IStoredBytesReporter? storedBytes;
+    private readonly IOptionsMonitor<BreadcrumbKafkaOptions> options;
+    private readonly ILoggerFactory? loggerFactory;
+    private readonly ConcurrentDictionary<string, Lazy<KafkaConnection>> connections = new(StringComparer.Ordinal);
 
     internal BreadcrumbKafkaClientFactory(
-        KafkaConnection connection,
-        string? defaultTopic,
-        string? defaultGroupId,
+        IOptionsMonitor<BreadcrumbKafkaOptions> options,
+        ILoggerFactory? loggerFactory,
         IRecordDeleter? recordDeleter = null,
         IStoredBytesReporter? storedBytes = null)
     {
-        Connection = connection;
-        this.defaultTopic = defaultTopic;
-        this.defaultGroupId = defaultGroupId;
-        this.recordDeleter = recordDeleter;
-        this.storedBytes = storedBytes;
+        this.options = options;
+        this.loggerFactory = loggerFactory;
+        RecordDeleter = recordDeleter;
+        StoredBytes = storedBytes;
     }
 
-    /// <summary>Gets the validated connection every client is created on.</summary>
-    public KafkaConnection Connection { get; }
+    /// <summary>Gets the default connection (registered without a name).</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names each setting.</exception>
+    public KafkaConnection Connection => GetConnection(null);
 
-    /// <summary>Creates a producer that sends breadcrumb records with a key strategy, delivery reports and a flush policy.</summary>
-    /// <param name="configure">Sets the producer's name, keys, flush policy and pacing; runs before the registered topic fills an empty one.</param>
-    /// <returns>A new producer; the caller disposes it (which flushes by its policy).</returns>
-    /// <exception cref="ArgumentException">An option is missing or invalid (for example no topic anywhere); the message names it.</exception>
-    public BreadcrumbProducer CreateProducer(Action<BreadcrumbProducerOptions>? configure = null)
+    /// <summary>Gets the topic a client whose options name none gets (default connection).</summary>
+    internal string? DefaultTopic => options.Get(Options.DefaultName).Topic;
+
+    /// <summary>Gets the group id a consumer whose options name none gets (default connection).</summary>
+    internal string? DefaultGroupId => options.Get(Options.DefaultName).GroupId;
+
+    /// <summary>Gets the registered record deleter (a test broker's hook), if any.</summary>
+    internal IRecordDeleter? RecordDeleter { get; }
+
+    /// <summary>Gets the registered stored-bytes reporter, if any.</summary>
+    internal IStoredBytesReporter? StoredBytes { get; }
+
+    /// <summary>Gets a registered connection.</summary>
+    /// <param name="name">The name given to <c>AddBreadcrumbKafka(name, …)</c>, or <see langword="null"/> for the default.</param>
+    /// <returns>The validated connection, logging to the container's logger factory; created once per name.</returns>
+    /// <exception cref="OptionsValidationException">The options of that name are invalid or were never registered; the message names each setting.</exception>
+    public KafkaConnection GetConnection(string? name = null)
     {
-        var options = new BreadcrumbProducerOptions();
-        configure?.Invoke(options);
-        if (string.IsNullOrEmpty(options.Topic) && defaultTopic is not null)
-        {
-            options.Topic = defaultTopic;
-        }
-
-        return new BreadcrumbProducer(Connection, options);
+        var key = name ?? Options.DefaultName;
+        return connections.GetOrAdd(key, k => new Lazy<KafkaConnection>(() => Create(k))).Value;
     }
 
-    /// <summary>Creates a consumer that reads with a filter and stops on a count, idle time or the end of its partitions.</summary>
-    /// <param name="configure">Sets what to read, keep and commit; runs after the registered defaults.</param>
-    /// <returns>A new consumer; the caller disposes it.</returns>
-    /// <exception cref="ArgumentException">An option is missing or invalid (for example no topic or group id anywhere); the message names it.</exception>
-    public KeyFilteredConsumer CreateConsumer(Action<KeyFilteredConsumerOptions>? configure = null)
-    {
-        var options = new KeyFilteredConsumerOptions();
-        configure?.Invoke(options);
-        if (options.Topic is null && options.Topics.Count == 0)
-        {
-            options.Topic = defaultTopic;
-        }
-
-        options.GroupId ??= defaultGroupId;
-        return new KeyFilteredConsumer(Connection, options);
-    }
-
-    /// <summary>Creates a topic cleaner: drain (read and discard for a group) or truncate (delete records up to the end).</summary>
-    /// <returns>A new cleaner; it holds no client between calls.</returns>
-    /// <remarks>Truncation uses the container's <see cref="IRecordDeleter"/> if one is registered (a test broker's hook),
-    /// otherwise Kafka's admin API.</remarks>
-    public TopicCleaner CreateCleaner() => new(Connection, recordDeleter);
-
-    /// <summary>Creates a topic inspector: per-partition watermarks, message counts, stored bytes where reported, and group lag.</summary>
-    /// <returns>A new inspector; it holds no client between calls.</returns>
-    /// <remarks>Stored bytes come from the container's <see cref="IStoredBytesReporter"/> if one is registered.</remarks>
-    public TopicInspector CreateInspector() => new(Connection, storedBytes);
-
-    /// <summary>Creates a producer that writes batches of records in Kafka transactions and commits or aborts each by a decision.</summary>
-    /// <param name="configure">Sets the transactional id (required), topics, batch shape and decision.</param>
-    /// <returns>A new transactional producer; the caller disposes it.</returns>
+    /// <summary>Creates a producer of <typeparamref name="TValue"/> records keyed by <typeparamref name="TKey"/>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="configure">Sets the serializers and anything else; an empty topic is filled from the registered options.</param>
+    /// <param name="name">The connection's name, or <see langword="null"/> for the default.</param>
+    /// <returns>A new producer; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
-    public TransactionalBatchProducer CreateTransactionalProducer(Action<TransactionalBatchOptions> configure)
+    public KafkaProducer<TKey, TValue> CreateProducer<TKey, TValue>(Action<KafkaProducerOptions<TKey, TValue>> configure, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new TransactionalBatchOptions();
-        configure(options);
-        if (options.Topics.Count == 0 && defaultTopic is not null)
+        var producerOptions = new KafkaProducerOptions<TKey, TValue>();
+        configure(producerOptions);
+        if (string.IsNullOrEmpty(producerOptions.Topic) && options.Get(name ?? Options.DefaultName).Topic is { } topic)
         {
-            options.Topics.Add(defaultTopic);
+            producerOptions.Topic = topic;
         }
 
-        return new TransactionalBatchProducer(Connection, options);
+        return new KafkaProducer<TKey, TValue>(GetConnection(name), producerOptions);
+    }
+
+    /// <summary>Creates a consumer of <typeparamref name="TValue"/> records keyed by <typeparamref name="TKey"/>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="configure">Sets the deserializers and anything else; no topics or group id are filled from the registered options.</param>
+    /// <param name="name">The connection's name, or <see langword="null"/> for the default.</param>
+    /// <returns>A new consumer, subscribed; the caller disposes it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
+    public KafkaConsumer<TKey, TValue> CreateConsumer<TKey, TValue>(Action<KafkaConsumerOptions<TKey, TValue>> configure, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var consumerOptions = new KafkaConsumerOptions<TKey, TValue>();
+        configure(consumerOptions);
+        Fill(consumerOptions, name);
+        return new KafkaConsumer<TKey, TValue>(GetConnection(name), consumerOptions);
+    }
+
+    /// <summary>Fills an empty topic list and group id from the registered options of <paramref name="name"/>.</summary>
+    internal void Fill<TKey, TValue>(KafkaConsumerOptions<TKey, TValue> consumerOptions, string? name)
+    {
+        var registered = options.Get(name ?? Options.DefaultName);
+        if (consumerOptions.Topics.Count == 0 && registered.Topic is { } topic)
+        {
+            consumerOptions.Topics.Add(topic);
+        }
+
+        consumerOptions.GroupId ??= registered.GroupId;
+    }
+
+    private KafkaConnection Create(string name)
+    {
+        var registered = options.Get(name);
+        var (connection, message) = BreadcrumbKafkaOptionsValidator.TryValidate(registered, registered.Origin);
+        if (connection is null)
+        {
+            throw new OptionsValidationException(name, typeof(BreadcrumbKafkaOptions), [message!]);
+        }
+
+        return connection.WithLoggerFactory(loggerFactory);
     }
 }

@@ -17,17 +17,17 @@ internal static class BreadcrumbKafkaConfigurationBinder
         nameof(BreadcrumbKafkaOptions.Properties),
     ];
 
-    /// <summary>Copies the section's settings onto <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">The section has a key that is not a setting (a typo), naming it and the known ones.</exception>
+    /// <summary>Copies the section's settings onto <paramref name="options"/>; a key that is not a setting (a typo) is
+    /// noted as a problem naming it and the known ones, reported when the options are validated.</summary>
     public static void Bind(IConfiguration configuration, BreadcrumbKafkaOptions options)
     {
+        options.Origin = DescribeOrigin(configuration);
         foreach (var child in configuration.GetChildren())
         {
             if (!Known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                throw new ArgumentException(
-                    $"{DescribePath(child)} is not a {nameof(BreadcrumbKafkaOptions)} setting: use one of {string.Join(", ", Known)}.",
-                    nameof(configuration));
+                options.BindingProblems.Add(
+                    $"{DescribePath(child)} is not a {nameof(BreadcrumbKafkaOptions)} setting: use one of {string.Join(", ", Known)}.");
             }
         }
 
@@ -39,9 +39,9 @@ internal static class BreadcrumbKafkaConfigurationBinder
         {
             if (property.Value is null)
             {
-                throw new ArgumentException(
-                    $"{DescribePath(property)} has no value: {nameof(BreadcrumbKafkaOptions.Properties)} takes librdkafka 'name': 'value' pairs.",
-                    nameof(configuration));
+                options.BindingProblems.Add(
+                    $"{DescribePath(property)} has no value: {nameof(BreadcrumbKafkaOptions.Properties)} takes librdkafka 'name': 'value' pairs.");
+                continue;
             }
 
             options.Properties[property.Key] = property.Value;

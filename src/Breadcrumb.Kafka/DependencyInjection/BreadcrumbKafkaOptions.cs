@@ -1,13 +1,14 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.DependencyInjection;
 
 /// <summary>
-/// Configures <see cref="BreadcrumbKafkaServiceCollectionExtensions.AddBreadcrumbKafka(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{BreadcrumbKafkaOptions})"/>:
+/// Configures <see cref="Microsoft.Extensions.DependencyInjection.BreadcrumbKafkaServiceCollectionExtensions.AddBreadcrumbKafka(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{BreadcrumbKafkaOptions})"/>:
 /// where to connect, and the defaults the registered <see cref="BreadcrumbKafkaClientFactory"/> gives every client it creates.
 /// </summary>
 /// <remarks>
-/// Set exactly one of <see cref="BootstrapServers"/>, <see cref="ConfigFile"/> and <see cref="Connection"/>. The options
-/// are validated when they are registered, so a missing or bad setting stops the application at start with a message
-/// naming the setting, never at the first send.
+/// Set exactly one of <see cref="BootstrapServers"/>, <see cref="ConfigFile"/> and <see cref="Connection"/>. Bound as
+/// <c>IOptions&lt;BreadcrumbKafkaOptions&gt;</c> (named for named clients) and validated when the host starts
+/// (<c>ValidateOnStart</c>), so a missing or bad setting stops the application at start with a message naming the
+/// setting, never at the first send.
 /// </remarks>
 public sealed class BreadcrumbKafkaOptions
 {
@@ -16,7 +17,7 @@ public sealed class BreadcrumbKafkaOptions
     public string? BootstrapServers { get; set; }
 
     /// <summary>Gets or sets the path of a <c>librdkafka.config</c> file (Confluent Cloud's <c>key=value</c> file with SASL settings).</summary>
-    /// <value>No default. The file is read once, when the options are registered.</value>
+    /// <value>No default. The file is read when the options are validated (at host start) and when a client is first created.</value>
     public string? ConfigFile { get; set; }
 
     /// <summary>Gets or sets a ready-made connection, for example an embedded cluster's <c>Connection</c>.</summary>
@@ -34,4 +35,10 @@ public sealed class BreadcrumbKafkaOptions
     /// <summary>Gets or sets the consumer group id created consumers use when their own options name none.</summary>
     /// <value>No default.</value>
     public string? GroupId { get; set; }
+
+    /// <summary>Gets or sets where the options came from (e.g. "from configuration section 'Kafka'"), for messages.</summary>
+    internal string? Origin { get; set; }
+
+    /// <summary>Gets problems found while binding configuration, reported by validation.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

@@ -11,8 +11,15 @@ internal static class BreadcrumbKafkaOptionsValidator
     /// <exception cref="ArgumentException">One or more settings are missing or invalid; each line names its setting.</exception>
     public static KafkaConnection Validate(BreadcrumbKafkaOptions options, string? origin = null)
     {
+        var (connection, message) = TryValidate(options, origin ?? options.Origin);
+        return connection ?? throw new ArgumentException(message);
+    }
+
+    /// <summary>Validates every setting; returns the connection, or the message listing every problem.</summary>
+    public static (KafkaConnection? Connection, string? Message) TryValidate(BreadcrumbKafkaOptions options, string? origin)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
+        var problems = new List<string>(options.BindingProblems);
         var connection = ResolveConnection(options, problems);
 
         foreach (var (key, value) in options.Properties)
@@ -47,7 +54,7 @@ internal static class BreadcrumbKafkaOptionsValidator
             var message = problems.Count == 1
                 ? problems[0] + where
                 : $"{Type} has {problems.Count} problems{where}:{Environment.NewLine}- {string.Join($"{Environment.NewLine}- ", problems)}";
-            throw new ArgumentException(message);
+            return (null, message);
         }
 
         foreach (var (key, value) in options.Properties)
@@ -55,7 +62,7 @@ internal static class BreadcrumbKafkaOptionsValidator
             connection = connection!.WithProperty(key.Trim(), value);
         }
 
-        return connection!;
+        return (connection!, null);
     }
 
     private static KafkaConnection? ResolveConnection(BreadcrumbKafkaOptions options, List<string> problems)

@@ -1,8 +1,8 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Diagnostics;
 
 /// <summary>
 /// Names the <see cref="System.Diagnostics.Metrics.Meter"/>, <see cref="System.Diagnostics.ActivitySource"/>, instruments
-/// and attributes through which <see cref="BreadcrumbProducer"/> and <see cref="KeyFilteredConsumer"/> report, following
+/// and attributes through which <c>BreadcrumbProducer</c> and <c>KeyFilteredConsumer</c> report, following
 /// OpenTelemetry's semantic conventions for messaging (Kafka).
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Breadcrumb.Kafka.Flushing;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Flushing;
 
 /// <summary>
 /// Decides, after each send of a run, whether the producer flushes now: waits until every record sent so far is

@@ -1,4 +1,4 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Flushing;
 
 /// <summary>
 /// Describes what a <see cref="FlushPolicy"/> decides on: how many records were sent since the last flush and

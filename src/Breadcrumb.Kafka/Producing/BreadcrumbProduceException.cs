@@ -1,10 +1,10 @@
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
-/// Reports that a <see cref="BreadcrumbProducer"/> could not send: the Kafka error code, what it means, and what to do.
+/// Reports that a <c>BreadcrumbProducer</c> could not send: the Kafka error code, what it means, and what to do.
 /// </summary>
 /// <remarks>
 /// Derives from <see cref="KafkaException"/>, so existing <c>catch (KafkaException)</c> blocks still catch it;

@@ -1,24 +1,23 @@
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
-/// <summary>Reports the fate of one sent record: where it was stored, or why it was not.</summary>
-/// <param name="Producer">The producer's <see cref="BreadcrumbProducerOptions.Name"/>.</param>
+/// <summary>What happened to one sent record: where it was written, or why it was not.</summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <param name="Producer">The producer's name (its <c>client.id</c>).</param>
 /// <param name="Topic">The topic.</param>
-/// <param name="Partition">The partition, or -1 when the record never reached one.</param>
+/// <param name="Partition">The partition it was written to, or -1 when not delivered.</param>
 /// <param name="Offset">The record's offset in its partition, or -1001 (<see cref="Confluent.Kafka.Offset.Unset"/>) when not delivered.</param>
-/// <param name="Key">The record's key, or <see langword="null"/> when it had none.</param>
-/// <param name="Timestamp">The record's timestamp: its create time, or the broker's log-append time when
-/// <paramref name="TimestampType"/> says so; <see langword="null"/> when there is none. The embedded broker (librdkafka's
-/// mock) always answers a log-append time of 1,234 ms after 1970-01-01.</param>
-/// <param name="TimestampType">Whether <paramref name="Timestamp"/> is the create time or the broker's log-append time.</param>
+/// <param name="Key">The record's key.</param>
+/// <param name="Timestamp">The record's timestamp, or <see langword="null"/> when the broker gave none.</param>
+/// <param name="TimestampType">Whether the timestamp was set when the record was created or when the broker appended it.</param>
 /// <param name="Error">Why the record was not delivered, or <see langword="null"/> when it was.</param>
-public sealed record DeliveryReport(
+public sealed record DeliveryReport<TKey>(
     string Producer,
     string Topic,
     int Partition,
     long Offset,
-    string? Key,
+    TKey? Key,
     DateTimeOffset? Timestamp,
     TimestampType TimestampType,
     Error? Error)

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>Describes a record that was sent but not delivered.</summary>
 /// <param name="Key">The record's key, or <see langword="null"/>.</param>

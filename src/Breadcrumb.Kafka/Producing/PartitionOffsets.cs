@@ -1,4 +1,4 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>Summarizes the records one producer delivered to one partition (what the lab's section D reads off the log).</summary>
 /// <param name="Partition">The partition.</param>

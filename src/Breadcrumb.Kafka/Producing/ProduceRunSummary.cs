@@ -1,4 +1,4 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
 /// Summarizes what a producer (or one run of it) sent: counts, offsets per partition and failures.

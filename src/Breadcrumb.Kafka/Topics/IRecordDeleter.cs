@@ -1,13 +1,13 @@
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Topics;
 
 /// <summary>
-/// Deletes the records of partitions before given offsets (Kafka's DeleteRecords), so <see cref="TopicCleaner.TruncateAsync"/>
+/// Deletes the records of partitions before given offsets (Kafka's DeleteRecords), so <c>TopicCleaner.TruncateAsync</c>
 /// works over a real broker's admin API or over a test broker's own hook.
 /// </summary>
 /// <remarks>
-/// <see cref="AdminClientRecordDeleter"/> is the implementation for real brokers. A broker without the admin API
+/// <c>AdminClientRecordDeleter</c> is the implementation for real brokers. A broker without the admin API
 /// (librdkafka's mock cluster) can be served by an adapter over its own delete-records call.
 /// </remarks>
 public interface IRecordDeleter

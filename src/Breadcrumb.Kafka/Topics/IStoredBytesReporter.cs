@@ -1,7 +1,7 @@
-namespace Breadcrumb.Kafka;
+namespace Breadcrumb.Kafka.Topics;
 
 /// <summary>
-/// Tells how many bytes a broker stores per partition of a topic, for <see cref="TopicInspector"/>. Confluent.Kafka has
+/// Tells how many bytes a broker stores per partition of a topic, for <c>TopicInspector</c>. Confluent.Kafka has
 /// no DescribeLogDirs call, so sources are broker-specific (e.g. Confluent Cloud's Metrics API <c>retained_bytes</c>).
 /// </summary>
 public interface IStoredBytesReporter

@@ -1,17 +1,18 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Consuming;
 
 public sealed class ConsumerGroupRunnerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
-    private static KeyFilteredConsumerOptions Options(string topic) => new()
+    private static KeyFilteredConsumerOptions Options(string topic) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = $"g-{Guid.NewGuid():N}",
         StopAtEndOfPartitions = true,
         IdleTimeout = TimeSpan.FromSeconds(20),
-    };
+    });
 
     [Fact(Timeout = 60_000)]
     public async Task RunAsync_TwoConsumersOneGroupSixPartitions_SplitWithNoOverlapAndNoLoss()

@@ -1,18 +1,50 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Consuming;
 
 public sealed class KeyFilteredConsumerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
-    private static KeyFilteredConsumerOptions Options(string topic, IRecordFilter? filter = null) => new()
+    private static KeyFilteredConsumerOptions Options(string topic, IRecordFilter? filter = null) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = $"g-{Guid.NewGuid():N}",
         Filter = filter ?? RecordFilter.Any,
         StopAtEndOfPartitions = true,
         IdleTimeout = TimeSpan.FromSeconds(20),
-    };
+    });
+
+    [Fact(Timeout = 90_000)]
+    public async Task RunAsync_FilterOnHeadersTopicAndTimestamp_SeesThemAndKeepsOnlyMatches_Issue20()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var topic = fixture.CreateTopic(3);
+        await using (var producer = new KafkaProducer<string, BreadcrumbRecord>(fixture.Connection, new KafkaProducerOptions<string, BreadcrumbRecord>
+        {
+            Topic = topic,
+            ValueSerializer = KafkaSerdes.Json(BreadcrumbJsonContext.Default.BreadcrumbRecord),
+        }))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var source = i % 3 == 0 ? "gps" : "manual";
+                producer.Send($"{i % 5}", new BreadcrumbRecord { VehicleId = $"{i}" }, new Confluent.Kafka.Headers { { "source", System.Text.Encoding.UTF8.GetBytes(source) } });
+            }
+
+            await producer.FlushAsync(cancellationToken);
+        }
+
+        var filter = RecordFilter.Where(
+            i => i.Topic == topic && i.Timestamp > DateTimeOffset.UnixEpoch && i.Headers is { } h && h.TryGetLastBytes("source", out var b) && b.AsSpan().SequenceEqual("gps"u8),
+            "source gps");
+        await using var sut = new KeyFilteredConsumer(fixture.Connection, Options(topic, filter));
+
+        var summary = await sut.RunAsync(cancellationToken);
+
+        summary.Total.Should().Be(10);
+        summary.Skipped.Should().Be(20);
+    }
 
     [Fact(Timeout = 90_000)]
     public async Task RunAsync_EachKeySeparately_CountsSumToAllAndEachRunSeesOnlyItsKeyInOrder()

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
 
         await using (var producer = sut.CreateTransactionalProducer(o =>
         {
+            LabPreset.Apply(o);
             o.TransactionalId = $"di-{Guid.NewGuid():N}";
             o.DecisionDelay = TimeSpan.Zero;
         }))
@@ -34,6 +36,7 @@ public sealed class BreadcrumbKafkaClientFactoryTests(EmbeddedKafkaFixture fixtu
 
         await using var consumer = sut.CreateConsumer(o =>
         {
+            LabPreset.Apply(o);
             o.StopAtEndOfPartitions = true;
             o.IdleTimeout = TimeSpan.FromSeconds(20);
         });

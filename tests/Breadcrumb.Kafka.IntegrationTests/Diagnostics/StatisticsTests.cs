@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
@@ -19,13 +20,13 @@ public sealed class StatisticsTests(EmbeddedKafkaFixture fixture) : IClassFixtur
         var topic = fixture.CreateTopic(6);
         var sent = new Collector();
         var received = new Collector();
-        await using var producer = new BreadcrumbProducer(fixture.Connection, new()
+        await using var producer = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions()
         {
             Topic = topic,
             KeyStrategy = KeyStrategy.Random1To5(2),
             Statistics = sent,
             ConfigureClient = c => c.StatisticsIntervalMs = 100,
-        });
+        }));
         var summary = await producer.ProduceAllAsync(BreadcrumbFile.Generate(300, 8), TestContext.Current.CancellationToken);
         var perPartition = summary.Partitions.ToDictionary(p => p.Partition, p => p.Count);
 
@@ -34,14 +35,14 @@ public sealed class StatisticsTests(EmbeddedKafkaFixture fixture) : IClassFixtur
         last.ClientType.Should().Be("producer");
         Topic(last, topic)!.Partitions.Where(p => p.RecordsSent > 0).ToDictionary(p => p.Partition, p => p.RecordsSent).Should().Equal(perPartition);
 
-        await using var consumer = new KeyFilteredConsumer(fixture.Connection, new()
+        await using var consumer = new KeyFilteredConsumer(fixture.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions()
         {
             Topic = topic,
             GroupId = $"g-{Guid.NewGuid():N}",
             IdleTimeout = Timeout.InfiniteTimeSpan,
             Statistics = received,
             ConfigureConsumer = c => c.StatisticsIntervalMs = 100,
-        });
+        }));
         // Runs until the statistics saw every record: a consumer that stopped at the end could close before its next report.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var consumed = consumer.RunAsync(stop.Token);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Diagnostics;
@@ -9,13 +10,13 @@ public sealed class TelemetryTests(EmbeddedKafkaFixture fixture) : IClassFixture
 {
     private ActivityTraceId traceId;
 
-    private static KeyFilteredConsumerOptions ConsumerOptions(string topic) => new()
+    private static KeyFilteredConsumerOptions ConsumerOptions(string topic) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = $"g-{Guid.NewGuid():N}",
         StopAtEndOfPartitions = true,
         IdleTimeout = TimeSpan.FromSeconds(20),
-    };
+    });
 
     [Fact(Timeout = 90_000)]
     public async Task MeterListener_ThousandRecordRun_SeesExactlyThousandSentAndThousandConsumed()
@@ -46,7 +47,7 @@ public sealed class TelemetryTests(EmbeddedKafkaFixture fixture) : IClassFixture
         });
         listener.Start();
 
-        await using (var producer = new BreadcrumbProducer(fixture.Connection, new() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(3) }))
+        await using (var producer = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(3) })))
         {
             (await producer.ProduceAllAsync(BreadcrumbFile.Generate(1000, 5), TestContext.Current.CancellationToken)).Delivered.Should().Be(1000);
         }
@@ -87,7 +88,7 @@ public sealed class TelemetryTests(EmbeddedKafkaFixture fixture) : IClassFixture
         using (var trace = root.StartActivity("produce"))
         {
             traceId = trace!.TraceId;
-            await using var producer = new BreadcrumbProducer(fixture.Connection, new() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(9) });
+            await using var producer = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions() { Topic = topic, KeyStrategy = KeyStrategy.Random1To5(9) }));
             foreach (var record in BreadcrumbFile.Generate(20, 1))
             {
                 (await producer.SendAsync(record, TestContext.Current.CancellationToken)).Error.Should().BeNull();

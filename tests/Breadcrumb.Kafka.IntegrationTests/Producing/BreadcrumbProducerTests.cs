@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -79,7 +80,7 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
         {
             o.KeyStrategy = KeyStrategy.Random1To5(seed: 3);
             o.Partition = ExplicitPartition.FromKey;
-            o.DeliveryReports = collector;
+            o.OnDelivery = collector.Report;
         });
 
         var summary = await sut.ProduceAllAsync(ProducerTestKit.Records(200), TestContext.Current.CancellationToken);
@@ -160,7 +161,7 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
 
     private BreadcrumbProducer CreateSut(string topic, Action<BreadcrumbProducerOptions>? configure = null)
     {
-        var options = new BreadcrumbProducerOptions { Topic = topic };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic });
         configure?.Invoke(options);
         return new BreadcrumbProducer(fixture.Connection, options);
     }

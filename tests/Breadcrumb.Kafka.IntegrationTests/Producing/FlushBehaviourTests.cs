@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -114,13 +115,13 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
     /// </summary>
     private async Task<long> ProveTheBrokerAnswersAsync(string topic)
     {
-        await using var probe = new BreadcrumbProducer(fixture.Connection, new BreadcrumbProducerOptions
+        await using var probe = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             Name = "probe",
             Partition = ExplicitPartition.Fixed(0),
             ConfigureClient = c => c.LingerMs = 0,
-        });
+        }));
         var watch = Stopwatch.StartNew();
         long probes = 0;
         do
@@ -133,13 +134,13 @@ public sealed class FlushBehaviourTests(EmbeddedKafkaFixture fixture) : IClassFi
         return probes;
     }
 
-    private BreadcrumbProducer CreateSut(string topic, FlushPolicy policy, IProgress<DeliveryReport>? reports, KeyStrategy? keys = null) =>
-        new(fixture.Connection, new BreadcrumbProducerOptions
+    private BreadcrumbProducer CreateSut(string topic, FlushPolicy policy, ReportCollector? reports, KeyStrategy? keys = null) =>
+        new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             FlushPolicy = policy,
-            DeliveryReports = reports,
+            OnDelivery = reports is null ? null : reports.Report,
             KeyStrategy = keys ?? KeyStrategy.Random1To5(seed: 9),
             ConfigureClient = c => c.LingerMs = 60_000,
-        });
+        }));
 }

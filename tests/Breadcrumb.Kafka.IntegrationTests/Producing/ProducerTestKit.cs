@@ -30,15 +30,15 @@ internal static class ProducerTestKit
     }
 }
 
-/// <summary>Collects delivery reports synchronously on the thread that raises them (unlike <see cref="Progress{T}"/>).</summary>
-internal sealed class ReportCollector : IProgress<DeliveryReport>
+/// <summary>Collects delivery reports on the thread that raises them, with how many records had been sent by then.</summary>
+internal sealed class ReportCollector
 {
-    private readonly ConcurrentQueue<(DeliveryReport Report, int SentWhenRaised)> reports = new();
+    private readonly ConcurrentQueue<(DeliveryReport<string?> Report, int SentWhenRaised)> reports = new();
     private int sent;
 
-    public IReadOnlyList<DeliveryReport> Reports => [.. reports.Select(r => r.Report)];
+    public IReadOnlyList<DeliveryReport<string?>> Reports => [.. reports.Select(r => r.Report)];
 
-    public IReadOnlyList<(DeliveryReport Report, int SentWhenRaised)> Timeline => [.. reports];
+    public IReadOnlyList<(DeliveryReport<string?> Report, int SentWhenRaised)> Timeline => [.. reports];
 
     /// <summary>Counts records handed out by <see cref="Counting"/>, so each report knows how many had been sent when it arrived.</summary>
     public IEnumerable<BreadcrumbRecord> Counting(IEnumerable<BreadcrumbRecord> records)
@@ -50,5 +50,5 @@ internal sealed class ReportCollector : IProgress<DeliveryReport>
         }
     }
 
-    public void Report(DeliveryReport value) => reports.Enqueue((value, Volatile.Read(ref sent)));
+    public void Report(DeliveryReport<string?> value) => reports.Enqueue((value, Volatile.Read(ref sent)));
 }

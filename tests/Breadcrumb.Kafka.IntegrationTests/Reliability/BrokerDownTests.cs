@@ -1,5 +1,6 @@
 using System.Globalization;
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
@@ -75,7 +76,7 @@ public sealed class BrokerDownTests(ThreeBrokerKafkaFixture fixture) : IClassFix
         return [.. metadata.Topics.Single().Partitions.Where(p => p.Leader == broker).Select(p => p.PartitionId)];
     }
 
-    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, new BreadcrumbProducerOptions
+    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
     {
         Topic = topic,
         KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
@@ -87,5 +88,5 @@ public sealed class BrokerDownTests(ThreeBrokerKafkaFixture fixture) : IClassFix
             c.ReconnectBackoffMs = 20;
             c.ReconnectBackoffMaxMs = 200;
         },
-    });
+    }));
 }

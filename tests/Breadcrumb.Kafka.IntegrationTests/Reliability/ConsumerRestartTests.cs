@@ -1,4 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
@@ -51,22 +52,22 @@ public sealed class ConsumerRestartTests(EmbeddedKafkaFixture fixture) : IClassF
             Partitions, "the first consumer commits what it handed over, so the second re-reads at most the record it was holding");
     }
 
-    private static KeyFilteredConsumerOptions Options(string topic, string group, bool stopAtEnd) => new()
+    private static KeyFilteredConsumerOptions Options(string topic, string group, bool stopAtEnd) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = group,
         StopAtEndOfPartitions = stopAtEnd,
         IdleTimeout = TimeSpan.FromSeconds(20),
         ConfigureConsumer = c => c.FetchWaitMaxMs = 50,
-    };
+    });
 
     private async Task ProduceAsync(string topic)
     {
-        await using var producer = new BreadcrumbProducer(fixture.Connection, new BreadcrumbProducerOptions
+        await using var producer = new BreadcrumbProducer(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
-        });
+        }));
         var summary = await producer.ProduceAllAsync(Ids.Records(0, Count), TestContext.Current.CancellationToken);
         summary.Delivered.Should().Be(Count);
     }

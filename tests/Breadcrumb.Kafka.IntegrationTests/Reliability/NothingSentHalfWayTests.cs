@@ -1,4 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
@@ -73,5 +74,5 @@ public sealed class NothingSentHalfWayTests(EmbeddedKafkaFixture fixture) : ICla
         return path;
     }
 
-    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, new BreadcrumbProducerOptions { Topic = topic });
+    private BreadcrumbProducer CreateSut(string topic) => new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic }));
 }

@@ -1,4 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -49,9 +50,9 @@ public sealed class ProduceFaultTests(EmbeddedKafkaFixture fixture) : IClassFixt
     public async Task SendThousand_NonRetriableProduceErrors_ReportsExactlyTheRecordsThatFailed()
     {
         var topic = fixture.CreateTopic(Partitions, "permanent");
-        var reports = new List<DeliveryReport>();
+        var reports = new List<DeliveryReport<string?>>();
         ProduceRunSummary summary;
-        await using (var sut = CreateSut(topic, new Progress(reports)))
+        await using (var sut = CreateSut(topic, r => { lock (reports) { reports.Add(r); } }))
         {
             await sut.SendAsync(Ids.Record(0), TestContext.Current.CancellationToken);
             fixture.Cluster.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.MsgSizeTooLarge, ErrorCode.MsgSizeTooLarge, ErrorCode.MsgSizeTooLarge);
@@ -77,28 +78,16 @@ public sealed class ProduceFaultTests(EmbeddedKafkaFixture fixture) : IClassFixt
         audit.ExactlyOnceInOrder.Should().BeTrue("the broker holds exactly the records not reported as failed: " + audit);
     }
 
-    private BreadcrumbProducer CreateSut(string topic, IProgress<DeliveryReport>? reports = null) => new(fixture.Connection, new BreadcrumbProducerOptions
+    private BreadcrumbProducer CreateSut(string topic, Action<DeliveryReport<string?>>? reports = null) => new(fixture.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
     {
         Topic = topic,
         KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
-        DeliveryReports = reports,
+        OnDelivery = reports,
         ConfigureClient = c =>
         {
             // Short backoffs keep the retries of a burst within a second or two.
             c.RetryBackoffMs = 20;
             c.RetryBackoffMaxMs = 200;
         },
-    });
-
-    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them later).</summary>
-    private sealed class Progress(List<DeliveryReport> reports) : IProgress<DeliveryReport>
-    {
-        public void Report(DeliveryReport value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
-    }
+    }));
 }

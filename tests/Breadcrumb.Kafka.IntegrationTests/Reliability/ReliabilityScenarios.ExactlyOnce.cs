@@ -1,5 +1,6 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
@@ -41,14 +42,14 @@ public abstract partial class ReliabilityScenarios
         config.AutoOffsetReset = AutoOffsetReset.Earliest;
         using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
         consumer.Assign(Enumerable.Range(0, InputPartitions).Select(p => new TopicPartitionOffset(input, p, Offset.Unset)));
-        var options = new TransactionalBatchOptions
+        var options = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = transactionalId,
             BatchSize = 10,
             DecisionDelay = TimeSpan.Zero,
             Decision = TransactionDecision.From(c => c.BatchNumber != abortBatch),
             KeySelector = r => r.EventNoStop,
-        };
+        });
         options.Topics.Add(output);
         await using var producer = new TransactionalBatchProducer(broker.Connection, options);
 

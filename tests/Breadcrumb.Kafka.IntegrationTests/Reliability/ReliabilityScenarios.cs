@@ -1,5 +1,6 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Reliability;
 
@@ -72,21 +73,21 @@ public abstract partial class ReliabilityScenarios
         everything.Total.Should().Be(Count + 200, everything.ToString());
     }
 
-    private static KeyFilteredConsumerOptions Options(string topic, string group) => new()
+    private static KeyFilteredConsumerOptions Options(string topic, string group) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = topic,
         GroupId = group,
         StopAtEndOfPartitions = true,
         IdleTimeout = TimeSpan.FromSeconds(30),
-    };
+    });
 
     private static async Task<ProduceRunSummary> ProduceAsync(ScenarioBroker broker, string topic, long from, int count)
     {
-        await using var producer = new BreadcrumbProducer(broker.Connection, new BreadcrumbProducerOptions
+        await using var producer = new BreadcrumbProducer(broker.Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = topic,
             KeyStrategy = KeyStrategy.Custom(c => c.Record.EventNoStop),
-        });
+        }));
         return await producer.ProduceAllAsync(Ids.Records(from, count), TestContext.Current.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -70,7 +71,7 @@ public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fix
 
     private TransactionalBatchProducer CreateSut(string topic)
     {
-        var options = new TransactionalBatchOptions
+        var options = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = $"txn-faults-{Guid.NewGuid():N}",
             BatchSize = 4,
@@ -79,7 +80,7 @@ public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fix
             KeySelector = r => r.EventNoStop,
             MaxRetries = 10,
             RetryBackoff = TimeSpan.FromMilliseconds(20),
-        };
+        });
         options.Topics.Add(topic);
         return new TransactionalBatchProducer(fixture.Connection, options);
     }

@@ -1,4 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -76,7 +77,7 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task TruncateAsync_NotAuthorized_SaysWhichRightIsMissingAndLeavesRecords()
+    public async Task TruncateAsync_NotAuthorized_KafkaAuthorizationErrorSaysWhichRightIsMissingAndLeavesRecords_Issue20()
     {
         var topic = fixture.CreateTopic(6);
         await RawProducer.ProduceAsync(fixture.Connection, topic, 100, i => $"k{i}");
@@ -84,8 +85,10 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
 
         var act = () => sut.TruncateAsync(topic, TestContext.Current.CancellationToken);
 
-        (await act.Should().ThrowAsync<UnauthorizedAccessException>())
-            .WithMessage($"Not allowed to delete records of topic '{topic}' (TopicAuthorizationFailed): nothing was deleted. Grant the DELETE operation*");
+        var thrown = (await act.Should().ThrowAsync<KafkaAuthorizationException>())
+            .WithMessage($"Not allowed to delete records of topic '{topic}' (TopicAuthorizationFailed): nothing was deleted. Grant the DELETE operation*").Which;
+        thrown.Should().BeAssignableTo<KafkaException>("an ACL failure is a Kafka error, not a file-system one");
+        thrown.Error.Code.Should().Be(ErrorCode.TopicAuthorizationFailed);
         var stats = await new TopicInspector(fixture.Connection).GetStatsAsync(topic, TestContext.Current.CancellationToken);
         stats.Messages.Should().Be(100);
     }

@@ -1,4 +1,5 @@
 using Breadcrumb.Kafka.IntegrationTests.Support;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Topics;
@@ -71,10 +72,10 @@ public sealed class TopicInspectorTests(EmbeddedKafkaFixture fixture) : IClassFi
     {
         var topic = fixture.CreateTopic(6);
         await RawProducer.ProduceAsync(fixture.Connection, topic, 300, i => $"k{i}");
-        await using (var consumer = new KeyFilteredConsumer(fixture.Connection, new KeyFilteredConsumerOptions
+        await using (var consumer = new KeyFilteredConsumer(fixture.Connection, LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = topic, GroupId = "half", Partitions = [0, 1, 2], StopAtEndOfPartitions = true,
-        }))
+        })))
         {
             await consumer.RunAsync(TestContext.Current.CancellationToken);
         }

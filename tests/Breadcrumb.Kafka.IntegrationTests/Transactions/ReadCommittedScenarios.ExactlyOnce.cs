@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
@@ -67,7 +68,6 @@ public abstract partial class ReadCommittedScenarios
             .Which.Message.Should().Be(thrown.Message);
         (await second.RunBatchAsync(TestRecords.Make(4), TestContext.Current.CancellationToken)).Outcome.Should().Be(TransactionOutcome.Committed);
     }
-
 
     private static async Task ProducePlainAsync(KafkaConnection connection, string topic, int count)
     {

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Tests.Transactions;
 using Confluent.Kafka;
 
@@ -120,12 +121,12 @@ public abstract partial class ReadCommittedScenarios
 
     private static TransactionalBatchProducer CreateProducer(ScenarioBroker broker, Action<TransactionalBatchOptions> configure)
     {
-        var options = new TransactionalBatchOptions
+        var options = LabPreset.Apply(new TransactionalBatchOptions
         {
             TransactionalId = $"scenario-{Guid.NewGuid():N}",
             DecisionDelay = TimeSpan.Zero,
             KeySelector = r => r.VehicleId,
-        };
+        });
         configure(options);
         return new TransactionalBatchProducer(broker.Connection, options);
     }

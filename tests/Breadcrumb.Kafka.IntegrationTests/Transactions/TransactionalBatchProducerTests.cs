@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -126,7 +127,7 @@ public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture
 
     private TransactionalBatchProducer CreateSut(Action<TransactionalBatchOptions> configure)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = $"tx-{Guid.NewGuid():N}", DecisionDelay = TimeSpan.Zero };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = $"tx-{Guid.NewGuid():N}", DecisionDelay = TimeSpan.Zero });
         configure(options);
         return new TransactionalBatchProducer(fixture.Connection, options);
     }

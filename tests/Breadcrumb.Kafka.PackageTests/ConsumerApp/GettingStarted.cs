@@ -1,6 +1,10 @@
 // The code of docs/getting-started.md, compiled here against the packed NuGet packages so the guide cannot drift
 // from the real API. Keep each region in step with its section of the guide.
 using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.DependencyInjection;
+using Breadcrumb.Kafka.Flushing;
+using Breadcrumb.Kafka.Lab;
+using Breadcrumb.Kafka.Producing;
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +35,7 @@ internal static class GettingStarted
     }
 
     // "Your first producer": one record, awaiting its delivery report
-    public static async Task<DeliveryReport> SendOneAsync(KafkaConnection connection, string topic)
+    public static async Task<DeliveryReport<string?>> SendOneAsync(KafkaConnection connection, string topic)
     {
         await using var producer = new BreadcrumbProducer(connection, new BreadcrumbProducerOptions { Topic = topic });
         var report = await producer.SendAsync(new BreadcrumbRecord { EventNoTrip = "913", VehicleId = "1776" });
@@ -42,13 +46,13 @@ internal static class GettingStarted
     // "Your first filtered consumer"
     public static async Task<ConsumeResultSummary> FirstFilteredConsumerAsync(KafkaConnection connection, string topic)
     {
-        await using var consumer = new KeyFilteredConsumer(connection, new KeyFilteredConsumerOptions
+        await using var consumer = new KeyFilteredConsumer(connection, LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = topic,
             GroupId = "key-1-reader",
             Filter = RecordFilter.Key("1"),
             StopAtEndOfPartitions = true,
-        });
+        }));
 
         var summary = await consumer.RunAsync();
         Console.WriteLine(summary.Message ?? $"{summary.Total} records with key 1 (of {summary.Received}), order held: {summary.OrderHeld}");
@@ -97,7 +101,7 @@ internal static class GettingStarted
     }
 }
 
-// The package README (src/Breadcrumb.Kafka/README.md), compiled only: it reads bcsample.json from a real cluster.
+// The lab package README (src/Breadcrumb.Kafka.Lab/README.md), compiled only: it reads bcsample.json from a real cluster.
 internal static class Readme
 {
     public static async Task ProduceAndConsumeAsync()
@@ -115,13 +119,13 @@ internal static class Readme
             Console.WriteLine($"{sent.Delivered} of {sent.Sent} delivered");
         }
 
-        await using var consumer = new KeyFilteredConsumer(connection, new KeyFilteredConsumerOptions
+        await using var consumer = new KeyFilteredConsumer(connection, LabPreset.Apply(new KeyFilteredConsumerOptions
         {
             Topic = "breadcrumbs",
             GroupId = "key-1-reader",
             Filter = RecordFilter.Key("1"),
             StopAtEndOfPartitions = true,
-        });
+        }));
         var summary = await consumer.RunAsync();
         Console.WriteLine($"{summary.Total} records with key 1, order held: {summary.OrderHeld}");
     }
@@ -167,6 +171,7 @@ internal sealed class BreadcrumbForwarder(BreadcrumbKafkaClientFactory kafka)
     {
         await using var consumer = kafka.CreateConsumer(options =>
         {
+            LabPreset.Apply(options);
             options.Filter = RecordFilter.Key(key);
             options.StopAtEndOfPartitions = true;
         });

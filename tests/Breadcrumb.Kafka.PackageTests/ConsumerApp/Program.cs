@@ -1,7 +1,9 @@
-// A brand-new console app that installed Breadcrumb.Kafka and Breadcrumb.Kafka.Testing from a NuGet feed.
+// A brand-new console app that installed Breadcrumb.Kafka.Lab (and so Breadcrumb.Kafka) and Breadcrumb.Kafka.Testing from a NuGet feed.
 // Usage: dotnet run -- <count>. Prints "consumed N of N" and exits 0 when every check passed, 1 otherwise.
 using System.Globalization;
-using Breadcrumb.Kafka;
+using Breadcrumb.Kafka.DependencyInjection;
+using Breadcrumb.Kafka.Flushing;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +35,11 @@ await using (var producer = kafka.CreateProducer(options =>
     Check(sent.Delivered == count, $"producer delivered {sent.Delivered} of {count}");
 }
 
-await using var consumer = kafka.CreateConsumer(options => options.StopAtEndOfPartitions = true);
+await using var consumer = kafka.CreateConsumer(options =>
+{
+    LabPreset.Apply(options);   // the lab's defaults: a new group reads from the earliest offset
+    options.StopAtEndOfPartitions = true;
+});
 var all = await consumer.RunAsync();
 Console.WriteLine($"consumed {all.Total} of {count}");
 Check(all.Total == count, $"consumer read {all.Total} of {count}");

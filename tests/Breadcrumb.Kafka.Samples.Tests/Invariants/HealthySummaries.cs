@@ -7,6 +7,7 @@ using Breadcrumb.Kafka.Samples.Monitoring;
 using Breadcrumb.Kafka.Samples.MultipleProducers;
 using Breadcrumb.Kafka.Samples.Storage;
 using Breadcrumb.Kafka.Samples.Transactions;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Tests.Invariants;
 

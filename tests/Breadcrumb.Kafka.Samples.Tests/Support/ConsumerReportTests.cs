@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Samples.Tests.Support;
 

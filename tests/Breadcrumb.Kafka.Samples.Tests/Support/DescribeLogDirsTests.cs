@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Samples.Tests.Support;
 
 public sealed class DescribeLogDirsTests(SectionFixture fixture) : IClassFixture<SectionFixture>
@@ -29,7 +31,7 @@ public sealed class DescribeLogDirsTests(SectionFixture fixture) : IClassFixture
     {
         var topic = fixture.CreateTopic();
         var ctx = fixture.Context(topic);
-        await using (var producer = new BreadcrumbProducer(ctx.Connection, new BreadcrumbProducerOptions { Topic = topic }))
+        await using (var producer = new BreadcrumbProducer(ctx.Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic })))
         {
             await producer.ProduceAllAsync(BreadcrumbFile.Generate(10, 1), TestContext.Current.CancellationToken);
         }

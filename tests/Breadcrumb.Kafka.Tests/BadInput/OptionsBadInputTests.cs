@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.BadInput;
 
 /// <summary>Issue 9: invalid options fail up front, and the message names the option, the bad value and the allowed range.</summary>
@@ -38,7 +40,7 @@ public sealed class OptionsBadInputTests
     [InlineData(-4)]
     public void TransactionalBatchProducer_BatchSizeNotPositive_NamesOptionAndRange(int batchSize)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = "tx-1", BatchSize = batchSize };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx-1", BatchSize = batchSize });
         options.Topics.Add("breadcrumbs");
 
         var act = () => new TransactionalBatchProducer(Connection, options);
@@ -49,7 +51,7 @@ public sealed class OptionsBadInputTests
     [Fact]
     public void BreadcrumbProducer_NegativePacing_NamesOptionAndRange()
     {
-        var act = () => new BreadcrumbProducer(Connection, new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromMilliseconds(-250) });
+        var act = () => new BreadcrumbProducer(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromMilliseconds(-250) }));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("BreadcrumbProducerOptions.DelayAfterEachSend must be from zero to 1 hour (was -00:00:00.2500000).*");
     }
@@ -59,7 +61,7 @@ public sealed class OptionsBadInputTests
     [InlineData(5, 0, "BreadcrumbProducerOptions.Pause.Duration must be more than zero and at most 1 hour (was 00:00:00).*")]
     public void BreadcrumbProducer_BadPauseRule_NamesTheRulePart(int every, int milliseconds, string message)
     {
-        var act = () => new BreadcrumbProducer(Connection, new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(every, TimeSpan.FromMilliseconds(milliseconds)) });
+        var act = () => new BreadcrumbProducer(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(every, TimeSpan.FromMilliseconds(milliseconds)) }));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage(message);
     }
@@ -75,13 +77,13 @@ public sealed class OptionsBadInputTests
     [Fact]
     public async Task BreadcrumbProducer_KeyThatIsNoPartition_FailsBeforeAnythingIsSent()
     {
-        await using var sut = new BreadcrumbProducer(Connection, new BreadcrumbProducerOptions
+        await using var sut = new BreadcrumbProducer(Connection, LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = "t",
             KeyStrategy = KeyStrategy.Constant("north"),
             Partition = ExplicitPartition.FromKey,
             FlushPolicy = FlushPolicy.Never,
-        });
+        }));
 
         var act = () => sut.Send(new BreadcrumbRecord());
 
@@ -92,7 +94,7 @@ public sealed class OptionsBadInputTests
     [Fact]
     public void KeyFilteredConsumer_NegativePartition_ListsThePartitions()
     {
-        var act = () => new KeyFilteredConsumer(Connection, new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", Partitions = [0, -1] });
+        var act = () => new KeyFilteredConsumer(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", Partitions = [0, -1] }));
 
         act.Should().Throw<ArgumentException>().WithMessage("KeyFilteredConsumerOptions.Partitions must list distinct partition numbers from 0 (was [0, -1])*");
     }
@@ -102,7 +104,7 @@ public sealed class OptionsBadInputTests
     [InlineData(-3L, "KeyFilteredConsumerOptions.MaxRecords must be at least 1 (was -3); use null for no limit.*")]
     public void KeyFilteredConsumer_MaxRecordsNotPositive_SaysUseNull(long max, string message)
     {
-        var act = () => new KeyFilteredConsumer(Connection, new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", MaxRecords = max });
+        var act = () => new KeyFilteredConsumer(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", MaxRecords = max }));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage(message);
     }
@@ -110,7 +112,7 @@ public sealed class OptionsBadInputTests
     [Fact]
     public void KeyFilteredConsumer_ZeroIdleTimeout_SaysTheMinimum()
     {
-        var act = () => new KeyFilteredConsumer(Connection, new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", IdleTimeout = TimeSpan.Zero });
+        var act = () => new KeyFilteredConsumer(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g", IdleTimeout = TimeSpan.Zero }));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("KeyFilteredConsumerOptions.IdleTimeout must be at least 100 ms or Timeout.InfiniteTimeSpan (was 0 ms).*");
     }
@@ -120,7 +122,7 @@ public sealed class OptionsBadInputTests
     [InlineData(65)]
     public void ConsumerGroupRunner_ConsumerCountOutOfRange_SaysTheRange(int count)
     {
-        var act = () => new ConsumerGroupRunner(Connection, new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g" }, count);
+        var act = () => new ConsumerGroupRunner(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "t", GroupId = "g" }), count);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"consumerCount must be between 1 and 64 (was {count}).*");
     }

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 
 namespace Breadcrumb.Kafka.Tests.BadInput;
@@ -22,7 +23,7 @@ public sealed class TopicNameBadInputTests
     [MemberData(nameof(BadNames))]
     public void BreadcrumbProducer_BadTopic_NamesOptionAndRule(string topic, string problem)
     {
-        var act = () => new BreadcrumbProducer(Connection, new BreadcrumbProducerOptions { Topic = topic });
+        var act = () => new BreadcrumbProducer(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic }));
 
         act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith("BreadcrumbProducerOptions.Topic").And.Contain(problem);
     }
@@ -31,7 +32,7 @@ public sealed class TopicNameBadInputTests
     [MemberData(nameof(BadNames))]
     public void KeyFilteredConsumer_BadTopic_NamesOptionAndRule(string topic, string problem)
     {
-        var act = () => new KeyFilteredConsumer(Connection, new KeyFilteredConsumerOptions { Topic = topic, GroupId = "g" });
+        var act = () => new KeyFilteredConsumer(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = topic, GroupId = "g" }));
 
         act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith("KeyFilteredConsumerOptions.Topic").And.Contain(problem);
     }
@@ -40,7 +41,7 @@ public sealed class TopicNameBadInputTests
     [MemberData(nameof(BadNames))]
     public void KeyFilteredConsumer_BadSecondTopic_NamesOptionAndRule(string topic, string problem)
     {
-        var options = new KeyFilteredConsumerOptions { Topic = "breadcrumbs", GroupId = "g" };
+        var options = LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = "breadcrumbs", GroupId = "g" });
         options.Topics.Add(topic);
 
         var act = () => new KeyFilteredConsumer(Connection, options);
@@ -52,7 +53,7 @@ public sealed class TopicNameBadInputTests
     [MemberData(nameof(BadNames))]
     public void ConsumerGroupRunner_BadTopic_NamesOptionAndRule(string topic, string problem)
     {
-        var act = () => new ConsumerGroupRunner(Connection, new KeyFilteredConsumerOptions { Topic = topic, GroupId = "g" }, 2);
+        var act = () => new ConsumerGroupRunner(Connection, LabPreset.Apply(new KeyFilteredConsumerOptions { Topic = topic, GroupId = "g" }), 2);
 
         act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith("KeyFilteredConsumerOptions.Topic").And.Contain(problem);
     }
@@ -61,7 +62,7 @@ public sealed class TopicNameBadInputTests
     [MemberData(nameof(BadNames))]
     public void TransactionalBatchProducer_BadTopic_NamesOptionAndRule(string topic, string problem)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = "tx-1" };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx-1" });
         options.Topics.Add("breadcrumbs");
         options.Topics.Add(topic);
 

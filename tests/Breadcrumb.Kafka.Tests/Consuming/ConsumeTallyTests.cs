@@ -1,17 +1,18 @@
-using Breadcrumb.Kafka.Consuming.Internal;
+using Breadcrumb.Kafka.Lab.Consuming.Internal;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Consuming;
 
 public sealed class ConsumeTallyTests
 {
-    private static KeyFilteredConsumerOptions Options(IRecordFilter filter) => new()
+    private static KeyFilteredConsumerOptions Options(IRecordFilter filter) => LabPreset.Apply(new KeyFilteredConsumerOptions()
     {
         Topic = "t",
         GroupId = "g",
         Filter = filter,
         IdleTimeout = TimeSpan.FromSeconds(1.5),
-    };
+    });
 
     [Fact]
     public void ToSummary_NothingKeptByKeyFilter_SaysNoRecordHadThatKey()

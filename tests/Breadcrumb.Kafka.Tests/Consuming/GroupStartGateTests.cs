@@ -1,4 +1,4 @@
-using Breadcrumb.Kafka.Consuming.Internal;
+using Breadcrumb.Kafka.Lab.Consuming.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Breadcrumb.Kafka.Tests.Consuming;

@@ -1,10 +1,12 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Consuming;
 
 public sealed class KeyFilteredConsumerOptionsTests
 {
     private static readonly KafkaConnection Connection = KafkaConnection.FromBootstrapServers("localhost:9092");
 
-    private static KeyFilteredConsumerOptions Valid() => new() { Topic = "breadcrumbs", GroupId = "lab" };
+    private static KeyFilteredConsumerOptions Valid() => LabPreset.Apply(new KeyFilteredConsumerOptions() { Topic = "breadcrumbs", GroupId = "lab" });
 
     public static TheoryData<string, Action<KeyFilteredConsumerOptions>, string> InvalidOptions() => new()
     {
@@ -37,8 +39,8 @@ public sealed class KeyFilteredConsumerOptionsTests
         var sut = new KeyFilteredConsumerOptions();
 
         sut.Filter.Should().BeSameAs(RecordFilter.Any);
-        sut.IdleTimeout.Should().Be(TimeSpan.FromSeconds(10));
-        sut.AutoOffsetReset.Should().Be(Confluent.Kafka.AutoOffsetReset.Earliest);
+        sut.IdleTimeout.Should().Be(Timeout.InfiniteTimeSpan);
+        sut.AutoOffsetReset.Should().Be(Confluent.Kafka.AutoOffsetReset.Latest);
         sut.IsolationLevel.Should().Be(Confluent.Kafka.IsolationLevel.ReadCommitted);
         sut.CommitOffsets.Should().BeTrue();
         sut.StopAtEndOfPartitions.Should().BeFalse();
@@ -70,7 +72,7 @@ public sealed class KeyFilteredConsumerOptionsTests
     [Fact]
     public void Clone_SeveralTopics_KeepsTheCallersTopicsAndCopiesThem()
     {
-        var sut = new KeyFilteredConsumerOptions { GroupId = "g", Topics = { "first", "second" } };
+        var sut = LabPreset.Apply(new KeyFilteredConsumerOptions { GroupId = "g", Topics = { "first", "second" } });
 
         var copy = sut.Clone("consumer1");
 

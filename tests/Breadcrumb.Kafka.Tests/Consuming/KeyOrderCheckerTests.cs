@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Consuming;
 
 public sealed class KeyOrderCheckerTests

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Breadcrumb.Kafka.Tests.DependencyInjection;
 
@@ -40,10 +41,13 @@ public sealed class AddBreadcrumbKafkaConfigurationTests
     {
         var section = Section(new() { ["Kafka:BootstrapServer"] = "localhost:9092" });
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(section);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(section));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
-            "Configuration key 'Kafka:BootstrapServer' is not a BreadcrumbKafkaOptions setting: use one of BootstrapServers, ConfigFile, Topic, GroupId, Properties.*");
+        // The typo is listed with what it left missing.
+        act.Should().Throw<OptionsValidationException>().WithMessage(
+            "BreadcrumbKafkaOptions has 2 problems (from configuration section 'Kafka'):*" +
+            "- Configuration key 'Kafka:BootstrapServer' is not a BreadcrumbKafkaOptions setting: use one of BootstrapServers, ConfigFile, Topic, GroupId, Properties.*" +
+            "- BreadcrumbKafkaOptions.BootstrapServers is missing*");
     }
 
     [Fact]
@@ -51,9 +55,9 @@ public sealed class AddBreadcrumbKafkaConfigurationTests
     {
         var section = Section(new() { ["Other:Key"] = "x" });
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(section);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(section));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
+        act.Should().Throw<OptionsValidationException>().WithMessage(
             "BreadcrumbKafkaOptions.BootstrapServers is missing: * (from configuration section 'Kafka')");
     }
 
@@ -62,9 +66,9 @@ public sealed class AddBreadcrumbKafkaConfigurationTests
     {
         var section = Section(new() { ["Kafka:BootstrapServers"] = "localhost:9092", ["Kafka:Topic"] = "no/slashes" });
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(section);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(section));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
+        act.Should().Throw<OptionsValidationException>().WithMessage(
             "BreadcrumbKafkaOptions.Topic 'no/slashes' contains '/'; * (from configuration section 'Kafka')");
     }
 
@@ -73,11 +77,17 @@ public sealed class AddBreadcrumbKafkaConfigurationTests
     {
         var section = Section(new() { ["Kafka:BootstrapServers"] = "localhost:9092", ["Kafka:Properties:sasl:username"] = "u" });
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(section);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(section));
 
-        act.Should().Throw<ArgumentException>().WithMessage("Configuration key 'Kafka:Properties:sasl' has no value*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("Configuration key 'Kafka:Properties:sasl' has no value*");
     }
 
     private static IConfigurationSection Section(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Kafka");
+
+    private static KafkaConnection Resolve(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<KafkaConnection>();
+    }
 }

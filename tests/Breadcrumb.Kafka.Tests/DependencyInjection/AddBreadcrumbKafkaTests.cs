@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Breadcrumb.Kafka.Tests.DependencyInjection;
 
-/// <summary>Issue 8: each invalid setting names itself in the error, at registration (application start).</summary>
+/// <summary>Issues 8 and 20: each invalid setting names itself in the error, when the options are validated (host start, or first use).</summary>
 public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"breadcrumb-di-{Guid.NewGuid():N}");
@@ -27,17 +28,17 @@ public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
     [MemberData(nameof(InvalidSettings))]
     public void AddBreadcrumbKafka_InvalidSetting_ErrorNamesTheSetting(string setting, Action<BreadcrumbKafkaOptions> configure)
     {
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(configure);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(configure));
 
-        act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith(setting);
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should().StartWith(setting);
     }
 
     [Fact]
     public void AddBreadcrumbKafka_NoBootstrapAddress_SaysHowToFix()
     {
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(_ => { });
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(_ => { }));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
+        act.Should().Throw<OptionsValidationException>().WithMessage(
             "BreadcrumbKafkaOptions.BootstrapServers is missing: set it (e.g. \"localhost:9092\"), or set BreadcrumbKafkaOptions.ConfigFile " +
             "to a librdkafka.config file, or BreadcrumbKafkaOptions.Connection.");
     }
@@ -45,22 +46,22 @@ public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
     [Fact]
     public void AddBreadcrumbKafka_BootstrapWithoutPort_ShowsValueAndExample()
     {
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost");
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost"));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
+        act.Should().Throw<OptionsValidationException>().WithMessage(
             "BreadcrumbKafkaOptions.BootstrapServers has 'localhost', which is not host:port with a port from 1 to 65535 (e.g. 'localhost:9092').");
     }
 
     [Fact]
     public void AddBreadcrumbKafka_BootstrapAndConfigFile_NamesBoth()
     {
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(o =>
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(o =>
         {
             o.BootstrapServers = "localhost:9092";
             o.ConfigFile = "librdkafka.config";
-        });
+        }));
 
-        act.Should().Throw<ArgumentException>().WithMessage(
+        act.Should().Throw<OptionsValidationException>().WithMessage(
             "BreadcrumbKafkaOptions: set only one of BootstrapServers, ConfigFile and Connection (found BootstrapServers and ConfigFile).");
     }
 
@@ -69,9 +70,9 @@ public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
     {
         var path = Path.Combine(directory, "librdkafka.config");
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(o => o.ConfigFile = path);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(o => o.ConfigFile = path));
 
-        act.Should().Throw<ArgumentException>().WithMessage($"BreadcrumbKafkaOptions.ConfigFile ('{path}') cannot be used: *{path}*");
+        act.Should().Throw<OptionsValidationException>().WithMessage($"BreadcrumbKafkaOptions.ConfigFile ('{path}') cannot be used: *{path}*");
     }
 
     [Fact]
@@ -80,21 +81,21 @@ public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
         var path = Path.Combine(directory, "librdkafka.config");
         File.WriteAllText(path, "# Confluent Cloud\nsecurity.protocol=SASL_SSL\n");
 
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(o => o.ConfigFile = path);
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(o => o.ConfigFile = path));
 
-        act.Should().Throw<ArgumentException>().WithMessage($"BreadcrumbKafkaOptions.ConfigFile ('{path}') cannot be used: *bootstrap.servers*");
+        act.Should().Throw<OptionsValidationException>().WithMessage($"BreadcrumbKafkaOptions.ConfigFile ('{path}') cannot be used: *bootstrap.servers*");
     }
 
     [Fact]
     public void AddBreadcrumbKafka_SeveralProblems_ListsEach()
     {
-        var act = () => new ServiceCollection().AddBreadcrumbKafka(o =>
+        var act = () => Resolve(new ServiceCollection().AddBreadcrumbKafka(o =>
         {
             o.Topic = "bad topic";
             o.GroupId = string.Empty;
-        });
+        }));
 
-        var message = act.Should().Throw<ArgumentException>().Which.Message;
+        var message = act.Should().Throw<OptionsValidationException>().Which.Message;
         message.Should().StartWith("BreadcrumbKafkaOptions has 3 problems:");
         message.Should().Contain("- BreadcrumbKafkaOptions.BootstrapServers is missing")
             .And.Contain("- BreadcrumbKafkaOptions.Topic 'bad topic' contains ' '")
@@ -102,26 +103,68 @@ public sealed class BreadcrumbKafkaOptionsValidationTests : IDisposable
     }
 
     [Fact]
-    public void AddBreadcrumbKafka_CalledTwice_Throws()
+    public void AddBreadcrumbKafka_CalledTwice_ConfigurationsAddUpAndNothingIsRegisteredTwice_Issue20()
     {
-        var services = new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092");
+        var services = new ServiceCollection()
+            .AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092")
+            .AddBreadcrumbKafka(o => o.Topic = "orders");
+        var count = services.Count;
+        services.AddBreadcrumbKafka(o => o.GroupId = "shop");
+        using var provider = services.BuildServiceProvider();
 
-        var act = () => services.AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9093");
+        var sut = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("AddBreadcrumbKafka was already called*");
+        services.Count.Should().Be(count + 2, "a third call adds only its Configure and ValidateOnStart entries");
+        sut.Connection.BootstrapServers.Should().Be("localhost:9092");
+        sut.DefaultTopic.Should().Be("orders");
+        sut.DefaultGroupId.Should().Be("shop");
+        provider.GetRequiredService<KafkaConnection>().Should().BeSameAs(sut.Connection);
     }
 
     [Fact]
-    public void AddBreadcrumbKafka_InvalidOptions_ConfigureRunsOnceAndNothingIsRegistered()
+    public void AddBreadcrumbKafka_Named_ResolvesByNameAndAsKeyedService()
+    {
+        using var provider = new ServiceCollection()
+            .AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092")
+            .AddBreadcrumbKafka("analytics", o => o.BootstrapServers = "analytics:9093")
+            .BuildServiceProvider();
+
+        var sut = provider.GetRequiredService<BreadcrumbKafkaClientFactory>();
+
+        sut.GetConnection("analytics").BootstrapServers.Should().Be("analytics:9093");
+        provider.GetRequiredKeyedService<KafkaConnection>("analytics").Should().BeSameAs(sut.GetConnection("analytics"));
+        sut.Connection.BootstrapServers.Should().Be("localhost:9092");
+    }
+
+    [Fact]
+    public void GetConnection_UnregisteredName_ErrorNamesTheSetting()
+    {
+        using var provider = new ServiceCollection().AddBreadcrumbKafka(o => o.BootstrapServers = "localhost:9092").BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<BreadcrumbKafkaClientFactory>().GetConnection("nope");
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("BreadcrumbKafkaOptions.BootstrapServers is missing*");
+    }
+
+    [Fact]
+    public void AddBreadcrumbKafka_InvalidOptions_NothingRunsUntilTheOptionsAreNeeded()
     {
         var services = new ServiceCollection();
         var calls = 0;
 
-        var act = () => services.AddBreadcrumbKafka(_ => calls++);
+        services.AddBreadcrumbKafka(_ => calls++);
+        using var provider = services.BuildServiceProvider();
+        calls.Should().Be(0, "options are built when first needed (at host start with ValidateOnStart)");
+        var act = () => provider.GetRequiredService<KafkaConnection>();
 
-        act.Should().Throw<ArgumentException>();
+        act.Should().Throw<OptionsValidationException>();
         calls.Should().Be(1);
-        services.Should().BeEmpty();
+    }
+
+    private static KafkaConnection Resolve(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<KafkaConnection>();
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Diagnostics;
 
 // Test data: statistics captured from the embedded broker (librdkafka 2.16): 1000 records of ~281 B keyed "1"/"2" into

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Filtering;
 

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Logging;
 
 public sealed class KafkaConnectionLoggingTests
@@ -24,7 +26,7 @@ public sealed class KafkaConnectionLoggingTests
         using var loggerFactory = new RecordingLoggerFactory();
         var connection = KafkaConnection.FromBootstrapServers(Unreachable).WithLoggerFactory(loggerFactory);
 
-        await using var sut = new BreadcrumbProducer(connection, new BreadcrumbProducerOptions { Topic = "logging", FlushPolicy = FlushPolicy.Never });
+        await using var sut = new BreadcrumbProducer(connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "logging", FlushPolicy = FlushPolicy.Never }));
 
         var logger = (RecordingLogger)loggerFactory.CreateLogger(typeof(BreadcrumbProducer).FullName!);
         var entry = await logger.FirstError.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab.Producing;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Producing;
 using Microsoft.Extensions.Time.Testing;
 

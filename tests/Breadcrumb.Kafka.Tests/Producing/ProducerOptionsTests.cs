@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab.Producing;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 
@@ -8,19 +10,36 @@ public sealed class ProducerOptionsTests
     private static readonly KafkaConnection Connection = KafkaConnection.FromBootstrapServers("localhost:9092");
 
     [Fact]
-    public void Create_Defaults_IdempotentAcksAllShortLingerAndOnlyNeededReportFields()
+    public void Create_Defaults_IdempotentAcksAllKafkasLingerAndOnlyNeededReportFields()
     {
         var sut = ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "breadcrumbs" });
+        var client = Client(Connection, sut);
 
-        sut.Config.EnableIdempotence.Should().BeTrue();
-        sut.Config.Acks.Should().Be(Acks.All);
-        sut.Config.Get("linger.ms").Should().Be(BreadcrumbProducerDefaults.LingerMs);
-        sut.Config.Get("dotnet.producer.delivery.report.fields").Should().Be("key,timestamp");
-        sut.Config.ClientId.Should().Be("producer0");
-        sut.Config.BootstrapServers.Should().Be("localhost:9092");
-        sut.ReportsCarryValue.Should().BeFalse();
+        client.Config.EnableIdempotence.Should().BeTrue();
+        client.Config.Acks.Should().Be(Acks.All);
+        client.Config.Get("linger.ms").Should().BeNull("librdkafka's own default (5 ms) applies unless the lab preset is used");
+        client.Config.Get("dotnet.producer.delivery.report.fields").Should().Be("key,timestamp");
+        client.Config.ClientId.Should().Be("producer0");
+        client.Config.BootstrapServers.Should().Be("localhost:9092");
+        client.ReportsCarryValue.Should().BeFalse();
         sut.FlushPolicy.Should().BeSameAs(FlushPolicy.AtEnd);
         sut.KeyStrategy.Should().BeSameAs(KeyStrategy.None);
+    }
+
+    [Fact]
+    public void Create_LabPreset_LingerZero_Issue20()
+    {
+        var sut = Client(Connection, ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs" })));
+
+        sut.Config.Get("linger.ms").Should().Be("0");
+    }
+
+    [Fact]
+    public void Create_LabPresetAfterAnExplicitLinger_KeepsIt()
+    {
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "breadcrumbs", Linger = TimeSpan.FromMilliseconds(20) });
+
+        Client(Connection, ProducerSettings.Create(Connection, options)).Config.Get("linger.ms").Should().Be("20");
     }
 
     [Fact]
@@ -28,7 +47,7 @@ public sealed class ProducerOptionsTests
     {
         var connection = Connection.WithProperty("linger.ms", "20");
 
-        var sut = ProducerSettings.Create(connection, new BreadcrumbProducerOptions { Topic = "t" });
+        var sut = Client(connection, ProducerSettings.Create(connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t" })));
 
         sut.Config.Get("linger.ms").Should().Be("20");
     }
@@ -37,7 +56,7 @@ public sealed class ProducerOptionsTests
     public void Create_ConfigureClient_HasTheLastSay()
     {
         var connection = Connection.WithProperty("linger.ms", "20");
-        var options = new BreadcrumbProducerOptions
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions
         {
             Topic = "t",
             ConfigureClient = c =>
@@ -45,9 +64,9 @@ public sealed class ProducerOptionsTests
                 c.LingerMs = 60_000;
                 c.Set("dotnet.producer.delivery.report.fields", "all");
             },
-        };
+        });
 
-        var sut = ProducerSettings.Create(connection, options);
+        var sut = Client(connection, ProducerSettings.Create(connection, options));
 
         sut.Config.LingerMs.Should().Be(60_000);
         sut.ReportsCarryValue.Should().BeTrue("reports that carry values forbid reusing value buffers");
@@ -58,7 +77,7 @@ public sealed class ProducerOptionsTests
     [InlineData("has space", "BreadcrumbProducerOptions.Topic 'has space' contains ' '*")]
     public void Create_BadTopic_NamesTheOption(string topic, string message)
     {
-        var act = () => ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = topic });
+        var act = () => ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = topic }));
 
         act.Should().Throw<ArgumentException>().WithMessage(message);
     }
@@ -66,7 +85,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_BlankName_NamesTheOptionAndRange()
     {
-        var act = () => ProducerSettings.Create(Connection, new BreadcrumbProducerOptions { Topic = "t", Name = " " });
+        var act = () => ProducerSettings.Create(Connection, LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", Name = " " }));
 
         act.Should().Throw<ArgumentException>()
             .WithMessage("BreadcrumbProducerOptions.Name must be 1 to 100 characters, not blank (was ' ').*");
@@ -75,7 +94,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_NegativeDelay_NamesTheOptionValueAndRange()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromSeconds(-1) };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", DelayAfterEachSend = TimeSpan.FromSeconds(-1) });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -86,7 +105,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_PauseEveryZero_NamesTheOption()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(0, TimeSpan.FromSeconds(2)) };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", Pause = new PauseRule(0, TimeSpan.FromSeconds(2)) });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -96,7 +115,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_ZeroQueueFullTimeout_NamesTheRange()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", QueueFullTimeout = TimeSpan.Zero };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", QueueFullTimeout = TimeSpan.Zero });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -107,7 +126,7 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_NullFlushPolicy_SaysWhatToSet()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", FlushPolicy = null! };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", FlushPolicy = null! });
 
         var act = () => ProducerSettings.Create(Connection, options);
 
@@ -117,9 +136,9 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_DeliveryReportsTurnedOff_IsRefused()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.enable.delivery.reports", "false") };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.enable.delivery.reports", "false") });
 
-        var act = () => ProducerSettings.Create(Connection, options);
+        var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 
         act.Should().Throw<ArgumentException>().WithMessage("*dotnet.producer.enable.delivery.reports=false*needs delivery reports*");
     }
@@ -127,9 +146,9 @@ public sealed class ProducerOptionsTests
     [Fact]
     public void Create_ReportFieldsWithoutKey_IsRefused()
     {
-        var options = new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.delivery.report.fields", "timestamp") };
+        var options = LabPreset.Apply(new BreadcrumbProducerOptions { Topic = "t", ConfigureClient = c => c.Set("dotnet.producer.delivery.report.fields", "timestamp") });
 
-        var act = () => ProducerSettings.Create(Connection, options);
+        var act = () => Client(Connection, ProducerSettings.Create(Connection, options));
 
         act.Should().Throw<ArgumentException>().WithMessage("*delivery.report.fields=timestamp; it must include 'key'*");
     }
@@ -143,4 +162,8 @@ public sealed class ProducerOptionsTests
         sut.DelayAfter(5).Should().Be(TimeSpan.FromMilliseconds(2250));
         sut.DelayAfter(10).Should().Be(TimeSpan.FromMilliseconds(2250));
     }
+
+    // The lab's settings hand the client configuration to the generic producer, which builds it.
+    private static ProducerSetup<string?, BreadcrumbRecord> Client(KafkaConnection connection, ProducerSettings settings) =>
+        ProducerSetup<string?, BreadcrumbRecord>.Create(connection, settings.Inner);
 }

@@ -1,5 +1,6 @@
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
+using Polly.Timeout;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Breadcrumb.Kafka.Tests.Producing;
@@ -65,17 +66,32 @@ public sealed class QueueFullRetryTests
         await AdvanceUntilDoneAsync(run);
 
         var act = () => run;
-        await act.Should().ThrowAsync<ProduceException<byte[], byte[]>>();
-        attempts.Should().Be(QueueFullRetry.RetriesWithin(TimeSpan.FromSeconds(2)) + 1);
+        await act.Should().ThrowAsync<TimeoutRejectedException>();
+        attempts.Should().BeGreaterThan(1000, "it retried every millisecond until the time was up");
         (time.GetUtcNow() - start).Should().BeCloseTo(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(100));
     }
 
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(63, 63)]
-    [InlineData(2000, 2000)]
-    public void RetriesWithin_CountsTheDelaysThatFit(int timeoutMs, int expected) =>
-        QueueFullRetry.RetriesWithin(TimeSpan.FromMilliseconds(timeoutMs)).Should().Be(expected);
+    [Fact(Timeout = 30_000)]
+    public async Task Execute_EachAttemptTakesLongerThanTheDelay_GivesUpAtTheTimeoutNotAfterACount_Issue20()
+    {
+        var sut = QueueFullRetry.Create(TimeSpan.FromSeconds(2), time);
+        var attempts = 0;
+
+        // A real 1 ms timer often fires after 10–15 ms: model each attempt costing 50 ms.
+        var run = sut.ExecuteAsync(
+            _ =>
+            {
+                attempts++;
+                time.Advance(TimeSpan.FromMilliseconds(50));
+                throw new ProduceException<byte[], byte[]>(new Error(ErrorCode.Local_QueueFull), new DeliveryResult<byte[], byte[]>());
+            },
+            TestContext.Current.CancellationToken).AsTask();
+        await AdvanceUntilDoneAsync(run);
+
+        var act = () => run;
+        await act.Should().ThrowAsync<TimeoutRejectedException>();
+        attempts.Should().BeInRange(30, 45, "2 s of 50 ms attempts, not the 2,000 attempts a count made from 1 ms delays would allow");
+    }
 
     [Fact]
     public void Failure_QueueFullTimeout_ExplainsCodeAndHint()

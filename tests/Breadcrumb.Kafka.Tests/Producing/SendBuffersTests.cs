@@ -17,9 +17,9 @@ public sealed class SendBuffersTests
     [Fact]
     public void Serialize_GivesTheSameBytesAsTheSourceGeneratedSerializer()
     {
-        var sut = new SendScratch(reuseValues: true);
+        var sut = new SendScratch<BreadcrumbRecord>(KafkaSerdes.Json(BreadcrumbJsonContext.Default.BreadcrumbRecord), "t", reuseValues: true);
 
-        var bytes = sut.Serialize(Record);
+        var bytes = sut.Serialize(Record, null)!;
 
         bytes.Should().Equal(JsonSerializer.SerializeToUtf8Bytes(Record, BreadcrumbJsonContext.Default.BreadcrumbRecord));
     }
@@ -27,10 +27,10 @@ public sealed class SendBuffersTests
     [Fact]
     public void Serialize_Reusing_SameLengthGivesTheSameArrayWithNewContent()
     {
-        var sut = new SendScratch(reuseValues: true);
-        var first = sut.Serialize(Record with { VehicleId = "1776" });
+        var sut = new SendScratch<BreadcrumbRecord>(KafkaSerdes.Json(BreadcrumbJsonContext.Default.BreadcrumbRecord), "t", reuseValues: true);
+        var first = sut.Serialize(Record with { VehicleId = "1776" }, null);
 
-        var second = sut.Serialize(Record with { VehicleId = "1777" });
+        var second = sut.Serialize(Record with { VehicleId = "1777" }, null)!;
 
         second.Should().BeSameAs(first);
         JsonSerializer.Deserialize(second, BreadcrumbJsonContext.Default.BreadcrumbRecord)!.VehicleId.Should().Be("1777");
@@ -39,10 +39,10 @@ public sealed class SendBuffersTests
     [Fact]
     public void Serialize_NotReusing_GivesFreshArrays()
     {
-        var sut = new SendScratch(reuseValues: false);
-        var first = sut.Serialize(Record);
+        var sut = new SendScratch<BreadcrumbRecord>(KafkaSerdes.Json(BreadcrumbJsonContext.Default.BreadcrumbRecord), "t", reuseValues: false);
+        var first = sut.Serialize(Record, null)!;
 
-        var second = sut.Serialize(Record);
+        var second = sut.Serialize(Record, null)!;
 
         second.Should().NotBeSameAs(first).And.Equal(first);
     }

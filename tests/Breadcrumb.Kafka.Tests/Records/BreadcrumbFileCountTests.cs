@@ -1,4 +1,5 @@
 using System.Text;
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Tests.TestSupport;
 
 namespace Breadcrumb.Kafka.Tests.Records;

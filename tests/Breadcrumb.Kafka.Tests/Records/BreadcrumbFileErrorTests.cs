@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Tests.TestSupport;
 
 namespace Breadcrumb.Kafka.Tests.Records;

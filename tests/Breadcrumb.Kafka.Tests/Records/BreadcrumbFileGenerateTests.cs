@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Breadcrumb.Kafka.Lab;
 
 namespace Breadcrumb.Kafka.Tests.Records;
 

@@ -1,3 +1,5 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.TestSupport;
 
 /// <summary>Breadcrumbs exactly as the lab's producer printed them.</summary>

@@ -1,4 +1,5 @@
-using Breadcrumb.Kafka.Transactions.Client;
+using Breadcrumb.Kafka.Lab.Transactions.Client;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;

@@ -1,14 +1,16 @@
+using Breadcrumb.Kafka.Lab;
+
 namespace Breadcrumb.Kafka.Tests.Transactions;
 
 public sealed class TransactionalBatchOptionsTests
 {
     [Fact]
-    public void Defaults_AreTheLabs()
+    public void Defaults_AreTheLibrarys_Issue20()
     {
         var sut = new TransactionalBatchOptions();
 
-        sut.BatchSize.Should().Be(4);
-        sut.DecisionDelay.Should().Be(TimeSpan.FromSeconds(2));
+        sut.BatchSize.Should().Be(100);
+        sut.DecisionDelay.Should().Be(TimeSpan.Zero);
         sut.Decision.Should().BeSameAs(TransactionDecision.AlwaysCommit);
         sut.TimeProvider.Should().BeSameAs(TimeProvider.System);
         sut.TransactionTimeout.Should().Be(TimeSpan.FromSeconds(60));
@@ -26,7 +28,7 @@ public sealed class TransactionalBatchOptionsTests
     [Fact]
     public void Validate_NoTopics_SaysAddOne()
     {
-        var sut = new TransactionalBatchOptions { TransactionalId = "tx" };
+        var sut = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx" });
 
         sut.Invoking(s => s.ValidateAndResolveSplit()).Should().Throw<ArgumentException>()
             .WithMessage("TransactionalBatchOptions.Topics is empty: add the topic (or topics) each batch is written to.*");
@@ -103,14 +105,14 @@ public sealed class TransactionalBatchOptionsTests
     [Fact]
     public void Constructor_InvalidOptions_ThrowsBeforeCreatingAClient()
     {
-        var act = () => new TransactionalBatchProducer(KafkaConnection.FromBootstrapServers("localhost:9092"), new TransactionalBatchOptions());
+        var act = () => new TransactionalBatchProducer(KafkaConnection.FromBootstrapServers("localhost:9092"), LabPreset.Apply(new TransactionalBatchOptions()));
 
         act.Should().Throw<ArgumentException>().WithMessage("TransactionalBatchOptions.TransactionalId is empty*");
     }
 
     private static TransactionalBatchOptions CreateSut(Action<TransactionalBatchOptions> configure)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = "tx", Topics = { "t1" } };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx", Topics = { "t1" } });
         configure(options);
         return options;
     }

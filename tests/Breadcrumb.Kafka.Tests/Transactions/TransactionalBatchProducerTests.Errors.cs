@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Tests.Transactions;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breadcrumb.Kafka.Lab;
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 
@@ -212,7 +213,7 @@ public sealed partial class TransactionalBatchProducerTests : IDisposable
 
     private TransactionalBatchProducer CreateSut(Action<TransactionalBatchOptions>? configure = null)
     {
-        var options = new TransactionalBatchOptions { TransactionalId = "tx-1", DecisionDelay = TimeSpan.Zero, Topics = { "t1" } };
+        var options = LabPreset.Apply(new TransactionalBatchOptions { TransactionalId = "tx-1", DecisionDelay = TimeSpan.Zero, Topics = { "t1" } });
         configure?.Invoke(options);
         return new TransactionalBatchProducer(options, client);
     }

@@ -56,7 +56,15 @@ internal sealed class SendTelemetry
                 activity.SetTag(BreadcrumbDiagnostics.MessageKeyTag, key);
             }
 
-            message.Headers = [new Header(BreadcrumbDiagnostics.TraceParentHeader, Encoding.ASCII.GetBytes(activity.Id!))];
+            // A copy: the caller's headers are theirs, and may be sent again.
+            var headers = new Headers();
+            foreach (var header in message.Headers ?? [])
+            {
+                headers.Add(header);
+            }
+
+            headers.Add(new Header(BreadcrumbDiagnostics.TraceParentHeader, Encoding.ASCII.GetBytes(activity.Id!)));
+            message.Headers = headers;
 
             // The send goes on after this call returns (until its delivery report): do not leave it as the caller's current activity.
             Activity.Current = previous;

@@ -5,29 +5,29 @@ using Confluent.Kafka;
 namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
-/// Completes the <see cref="ValueTask{TResult}"/> of one <see cref="BreadcrumbProducer.SendAsync"/> from its delivery
+/// Completes the <see cref="ValueTask{TResult}"/> of one <c>SendAsync</c> from its delivery
 /// report. Pooled with its handler delegate, so an awaited send allocates no task, closure or delegate of its own.
 /// </summary>
 /// <remarks>
 /// An awaiter goes back to the pool only after both its delivery report arrived (the client holds the handler until
 /// then) and its result was read; continuations always run asynchronously, never on librdkafka's poll thread.
 /// </remarks>
-internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
+internal sealed class DeliveryAwaiter<TKey> : IValueTaskSource<DeliveryReport<TKey>>
 {
-    private static readonly Action<object?> CancelCallback = static state => ((DeliveryAwaiter)state!).Cancel();
+    private static readonly Action<object?> CancelCallback = static state => ((DeliveryAwaiter<TKey>)state!).Cancel();
 
     private readonly Pool pool;
-    private readonly Func<DeliveryReport<byte[], byte[]>, string?, DeliveryReport> complete;
-    private ManualResetValueTaskSourceCore<DeliveryReport> core = new() { RunContinuationsAsynchronously = true };
+    private readonly Func<DeliveryReport<byte[], byte[]>, TKey?, DeliveryReport<TKey>> complete;
+    private ManualResetValueTaskSourceCore<DeliveryReport<TKey>> core = new() { RunContinuationsAsynchronously = true };
     private CancellationTokenRegistration registration;
     private CancellationToken token;
-    private string? key;
+    private TKey? key;
     private int completed;
     private int releases;
-    private DeliveryAwaiter? previous;
-    private DeliveryAwaiter? next;
+    private DeliveryAwaiter<TKey>? previous;
+    private DeliveryAwaiter<TKey>? next;
 
-    private DeliveryAwaiter(Pool pool, Func<DeliveryReport<byte[], byte[]>, string?, DeliveryReport> complete)
+    private DeliveryAwaiter(Pool pool, Func<DeliveryReport<byte[], byte[]>, TKey?, DeliveryReport<TKey>> complete)
     {
         this.pool = pool;
         this.complete = complete;
@@ -38,10 +38,10 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
     public Action<DeliveryReport<byte[], byte[]>> Handler { get; }
 
     /// <summary>Gets the task the caller awaits.</summary>
-    public ValueTask<DeliveryReport> Task => new(this, core.Version);
+    public ValueTask<DeliveryReport<TKey>> Task => new(this, core.Version);
 
     /// <summary>Arms the awaiter for one record, before it is produced.</summary>
-    public void Start(string? recordKey, CancellationToken cancellationToken)
+    public void Start(TKey? recordKey, CancellationToken cancellationToken)
     {
         key = recordKey;
         token = cancellationToken;
@@ -65,7 +65,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
         pool.Return(this);
     }
 
-    public DeliveryReport GetResult(short version)
+    public DeliveryReport<TKey> GetResult(short version)
     {
         try
         {
@@ -90,7 +90,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
     }
 
     /// <summary>Completes with <paramref name="result"/> unless canceled first; the delivery side of the release.</summary>
-    private void Finish(DeliveryReport result)
+    private void Finish(DeliveryReport<TKey> result)
     {
         if (Interlocked.Exchange(ref completed, 1) == 0)
         {
@@ -114,7 +114,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
         if (Interlocked.Increment(ref releases) == 2)
         {
             registration = default;
-            key = null;
+            key = default;
             token = default;
             core.Reset();
             pool.Return(this);
@@ -122,16 +122,16 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
     }
 
     /// <summary>Keeps up to <see cref="MaxPooled"/> idle awaiters of one producer.</summary>
-    internal sealed class Pool(Func<DeliveryReport<byte[], byte[]>, string?, DeliveryReport> complete)
+    internal sealed class Pool(Func<DeliveryReport<byte[], byte[]>, TKey?, DeliveryReport<TKey>> complete)
     {
         internal const int MaxPooled = 4096;
 
-        private readonly ConcurrentQueue<DeliveryAwaiter> idle = new();
+        private readonly ConcurrentQueue<DeliveryAwaiter<TKey>> idle = new();
         private readonly Lock gate = new();
-        private DeliveryAwaiter? head;
+        private DeliveryAwaiter<TKey>? head;
         private int count;
 
-        public DeliveryAwaiter Rent()
+        public DeliveryAwaiter<TKey> Rent()
         {
             if (idle.TryDequeue(out var awaiter))
             {
@@ -139,13 +139,13 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
                 return awaiter;
             }
 
-            return new DeliveryAwaiter(this, complete);
+            return new DeliveryAwaiter<TKey>(this, complete);
         }
 
         /// <summary>Completes every awaiter still waiting, once the client is closed and no report can come any more.</summary>
-        public void FailWaiting(Func<string?, DeliveryReport> reportFor)
+        public void FailWaiting(Func<TKey?, DeliveryReport<TKey>> reportFor)
         {
-            List<DeliveryAwaiter> waiting = [];
+            List<DeliveryAwaiter<TKey>> waiting = [];
             lock (gate)
             {
                 for (var a = head; a is not null; a = a.next)
@@ -168,7 +168,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
         }
 
         // An intrusive list: tracking which sends still wait costs no allocation per send.
-        internal void Link(DeliveryAwaiter awaiter)
+        internal void Link(DeliveryAwaiter<TKey> awaiter)
         {
             lock (gate)
             {
@@ -183,7 +183,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
             }
         }
 
-        internal void Unlink(DeliveryAwaiter awaiter)
+        internal void Unlink(DeliveryAwaiter<TKey> awaiter)
         {
             lock (gate)
             {
@@ -210,7 +210,7 @@ internal sealed class DeliveryAwaiter : IValueTaskSource<DeliveryReport>
             }
         }
 
-        public void Return(DeliveryAwaiter awaiter)
+        public void Return(DeliveryAwaiter<TKey> awaiter)
         {
             if (Interlocked.Increment(ref count) <= MaxPooled)
             {

@@ -1,14 +1,13 @@
 using Confluent.Kafka;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Breadcrumb.Kafka.Producing;
 
 /// <summary>
-/// Builds the one resilience pipeline the producer needs: retry <c>Produce</c> while librdkafka's local queue is
-/// full (<see cref="ErrorCode.Local_QueueFull"/>), which librdkafka reports at once and never retries itself,
-/// until room appears or about <c>timeout</c> has passed. Everything else (broker errors, request timeouts)
-/// librdkafka already retries until <c>message.timeout.ms</c>.
+/// Waits for room in librdkafka's local queue (<see cref="ErrorCode.Local_QueueFull"/>) and only for that, for at most
+/// a time: Polly's timeout around a constant-delay retry.
 /// </summary>
 internal static class QueueFullRetry
 {
@@ -16,27 +15,26 @@ internal static class QueueFullRetry
     // through the moment the queue drains and cost throughput.
     internal static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>Creates the pipeline: retries while the queue is full until <paramref name="timeout"/> has passed on <paramref name="timeProvider"/>.</summary>
+    /// <remarks>
+    /// Bounded by time, not by a number of attempts: a 1 ms delay often lasts 1–15 ms on a real timer, so a count
+    /// made from the timeout would wait many times longer than asked (issue 20).
+    /// </remarks>
     public static ResiliencePipeline Create(TimeSpan timeout, TimeProvider timeProvider) =>
         new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = timeout })
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<KafkaException>(IsQueueFull),
                 BackoffType = DelayBackoffType.Constant,
                 Delay = Delay,
                 UseJitter = false,
-
-                // Delays are fixed, so a number of attempts bounds the total wait; no timeout strategy is needed, and
-                // the bound holds on any TimeProvider.
-                MaxRetryAttempts = RetriesWithin(timeout),
+                MaxRetryAttempts = int.MaxValue,
             })
             .Build();
 
     public static bool IsQueueFull(KafkaException exception) => exception.Error.Code == ErrorCode.Local_QueueFull;
 
-    /// <summary>Counts the retries whose 1 ms waits fit in <paramref name="timeout"/>; at least one.</summary>
-    public static int RetriesWithin(TimeSpan timeout) => (int)Math.Clamp(timeout.Ticks / Delay.Ticks, 1, int.MaxValue);
-
-    /// <summary>Describes the queue-full error once the retries are used up.</summary>
     public static Error StayedFull(TimeSpan timeout) =>
         new(ErrorCode.Local_QueueFull, $"the local producer queue stayed full for {timeout}");
 }

@@ -1,0 +1,10 @@
+namespace Breadcrumb.Kafka.Lab.Filtering.Internal;
+
+internal sealed class OrFilter(IRecordFilter first, IRecordFilter second) : IRecordFilter
+{
+    public string Description { get; } = $"({first.Description}) or ({second.Description})";
+
+    public bool Matches(in RecordFilterInput input) => first.Matches(input) || second.Matches(input);
+
+    public override string ToString() => Description;
+}

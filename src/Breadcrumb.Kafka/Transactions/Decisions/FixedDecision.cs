@@ -1,9 +1,0 @@
-namespace Breadcrumb.Kafka.Transactions.Decisions;
-
-/// <summary>Gives the same answer for every batch.</summary>
-internal sealed class FixedDecision(bool commit) : ITransactionDecision
-{
-    public bool ShouldCommit(TransactionDecisionContext context) => commit;
-
-    public override string ToString() => commit ? "always commit" : "always abort";
-}
