@@ -38,7 +38,6 @@ public sealed class SampleCommand
     private readonly Option<bool> json = new("--json") { Description = "Print one JSON summary on stdout (logs and tables go to stderr)." };
     private readonly Option<bool> verbose = new("--verbose", "-v") { Description = "Show client logs and stack traces of errors." };
     private readonly Option<bool> quick = new("--quick", "-q") { Description = "Shorten the lab's waits (pacing, pauses) for a fast run." };
-    private readonly Option<bool> rawMock = new("--raw-mock") { Description = "Start the embedded broker as librdkafka's raw mock cluster (no read_committed filtering) instead of the faithful layer." };
     private readonly string section;
 
     /// <summary>Initializes a new instance of the <see cref="SampleCommand"/> class.</summary>
@@ -54,7 +53,7 @@ public sealed class SampleCommand
                 r.AddError("--records must be between 1 and 100000.");
             }
         });
-        Root = new RootCommand(exercise) { config, bootstrap, topic, records, seed, json, verbose, quick, rawMock };
+        Root = new RootCommand(exercise) { config, bootstrap, topic, records, seed, json, verbose, quick };
     }
 
     /// <summary>Gets the root command, to add the section's own options.</summary>
@@ -116,7 +115,6 @@ public sealed class SampleCommand
             Json = result.GetValue(json),
             Verbose = result.GetValue(verbose),
             Quick = result.GetValue(quick),
-            RawMock = result.GetValue(rawMock),
         };
         var console = SampleConsole.ForWriter(settings.Json ? stderr : stdout);
         try

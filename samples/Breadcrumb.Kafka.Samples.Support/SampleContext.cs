@@ -60,7 +60,7 @@ public sealed partial class SampleContext : IAsyncDisposable
     /// <summary>Gets a one-line description of the broker, for the first line a sample prints.</summary>
     public string Describe() => Kind switch
     {
-        ConnectionKind.EmbeddedInProcess => $"embedded Kafka ({(Cluster?.Options.Fidelity == EmbeddedKafkaFidelity.RawMock ? "raw mock" : "faithful layer")}) in this process at {Connection.BootstrapServers}",
+        ConnectionKind.EmbeddedInProcess => $"embedded Kafka (the C# broker) in this process at {Connection.BootstrapServers}",
         ConnectionKind.BrokerHost => $"embedded Kafka of the broker host (samples/Broker) at {Connection.BootstrapServers}",
         _ => Connection.Source is null ? $"Kafka at {Connection.BootstrapServers}" : $"Kafka at {Connection.BootstrapServers} from {Connection.Source}",
     };

@@ -35,13 +35,9 @@ public sealed record SampleSettings
     /// <summary>Gets a value indicating whether the lab's waits are shortened (<c>--quick</c>).</summary>
     public bool Quick { get; init; }
 
-    /// <summary>Gets a value indicating whether an embedded broker this sample starts is librdkafka's raw mock (<c>--raw-mock</c>) instead of the faithful layer.</summary>
-    public bool RawMock { get; init; }
-
     /// <summary>Gets the embedded broker options these settings ask for.</summary>
     /// <returns>The options.</returns>
-    public EmbeddedKafkaOptions EmbeddedOptions() =>
-        new() { Fidelity = RawMock ? EmbeddedKafkaFidelity.RawMock : EmbeddedKafkaFidelity.Faithful };
+    public EmbeddedKafkaOptions EmbeddedOptions() => new();
 
     /// <summary>Gets how long a consumer waits with nothing new before it decides the topic is drained.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(2);

@@ -6,12 +6,11 @@ using Breadcrumb.Kafka.Testing;
 // publishes its address in a well-known file, which every sample started without -f/--bootstrap-servers uses.
 var topic = new Option<string>("--topic", "-t") { Description = "The lab topic to create.", DefaultValueFactory = _ => SampleSettings.DefaultTopic };
 var partitions = new Option<int>("--partitions", "-p") { Description = "Its partition count.", DefaultValueFactory = _ => SampleSettings.DefaultPartitions };
-var rawMock = new Option<bool>("--raw-mock") { Description = "Serve librdkafka's raw mock cluster (no read_committed filtering) instead of the faithful layer." };
 var root = new RootCommand(
-    "Runs an embedded Kafka broker (librdkafka's mock cluster) until Ctrl+C, creates the lab topic and writes its "
+    "Runs an embedded Kafka broker (the C# broker) until Ctrl+C, creates the lab topic and writes its "
     + $"bootstrap address to {BrokerFile.DefaultPath} so the section samples in other terminals share it.")
 {
-    topic, partitions, rawMock,
+    topic, partitions,
 };
 
 var parsed = root.Parse(args);
@@ -31,13 +30,13 @@ root.SetAction(async (result, cancellationToken) =>
         return 2;
     }
 
-    await using var cluster = await EmbeddedKafkaCluster.StartAsync(new SampleSettings { RawMock = result.GetValue(rawMock) }.EmbeddedOptions(), cancellationToken);
+    await using var cluster = await EmbeddedKafkaCluster.StartAsync(new SampleSettings().EmbeddedOptions(), cancellationToken);
     cluster.CreateTopic(name, count);
     BrokerFile.Write(cluster.BootstrapServers, name);
     try
     {
-        Console.WriteLine($"1. Embedded Kafka ({cluster.Options.Fidelity}) is listening at {cluster.BootstrapServers}");
-        Console.WriteLine($"2. Topic '{name}' has {count} partitions (other topics auto-create with 4)");
+        Console.WriteLine($"1. Embedded Kafka is listening at {cluster.BootstrapServers}");
+        Console.WriteLine($"2. Topic '{name}' has {count} partitions (other topics are created on first use with 1)");
         Console.WriteLine($"3. Address published in {BrokerFile.DefaultPath}: run the section samples in other terminals");
         Console.WriteLine("   Press Ctrl+C to stop the broker (its records are kept in memory only).");
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -50,8 +50,8 @@ public static class TransactionsSection
             ProbeReason = probe.Reason,
             Limitation = probe.IsSupported
                 ? null
-                : "This broker does not filter aborted transactions for read_committed consumers (librdkafka's mock cluster answers every "
-                    + "Fetch with LastStableOffset = high watermark and no aborted-transaction list), so the consumer sees aborted records too. "
+                : "This broker does not filter aborted transactions for read_committed consumers (its Fetch answers carry no last stable "
+                    + "offset or aborted-transaction list), so the consumer sees aborted records too. "
                     + "On Kafka or Confluent Cloud (-f librdkafka.config) the same run shows only committed records.",
             Parts = parts,
             ElapsedSeconds = clock.Elapsed.TotalSeconds,

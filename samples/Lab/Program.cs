@@ -10,9 +10,8 @@ using Spectre.Console;
 var quick = new Option<bool>("--quick", "-q") { Description = "Shorten the lab's waits (20 ms pacing, 200 ms pauses and transaction waits)." };
 var report = new Option<FileInfo?>("--report") { Description = "Where to write the report (default docs/lab-report.md of this repository, else ./lab-report.md); the PDF goes beside it." };
 var only = new Option<string?>("--only") { Description = "Comma-separated sections to run, e.g. A,D,I." };
-var rawMock = new Option<bool>("--raw-mock") { Description = "Run on librdkafka's raw mock cluster (section I then shows aborted records leaking)." };
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors." };
-var root = new RootCommand("Runs lab sections A–I in order on one embedded Kafka broker and writes docs/lab-report.md and .pdf.") { quick, report, only, rawMock, verbose };
+var root = new RootCommand("Runs lab sections A–I in order on one embedded Kafka broker and writes docs/lab-report.md and .pdf.") { quick, report, only, verbose };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
@@ -28,7 +27,7 @@ root.SetAction(async (result, cancellationToken) =>
     var figures = Path.Combine(reportDirectory, "lab");
     Directory.CreateDirectory(figures);
     var wanted = result.GetValue(only)?.ToUpperInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-    var settings = new SampleSettings { Quick = isQuick, RawMock = result.GetValue(rawMock), Verbose = result.GetValue(verbose) };
+    var settings = new SampleSettings { Quick = isQuick, Verbose = result.GetValue(verbose) };
     var console = AnsiConsole.Console;
     var clock = Stopwatch.StartNew();
     await using var cluster = await EmbeddedKafkaCluster.StartAsync(settings.EmbeddedOptions(), cancellationToken);

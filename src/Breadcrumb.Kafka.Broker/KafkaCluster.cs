@@ -108,6 +108,14 @@ public sealed partial class KafkaCluster : IAsyncDisposable
     /// <summary>Deletes a topic and its records; false if there was no such topic.</summary>
     public bool DeleteTopic(string name) => core.Topics.Find(name) is { } topic && core.DeleteTopic(topic);
 
+    /// <summary>Moves a partition's log start offset to <paramref name="beforeOffset"/> (-1: the high watermark), as DeleteRecords does.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="partition">The partition.</param>
+    /// <param name="beforeOffset">The new low watermark; it never moves back.</param>
+    /// <returns>False when the partition does not exist or the offset is past its high watermark.</returns>
+    public bool DeleteRecords(string topic, int partition, long beforeOffset) =>
+        core.Topics.Find(topic)?.Partition(partition)?.DeleteRecordsBefore(beforeOffset) is not null;
+
     /// <summary>Gets the names of all topics.</summary>
     public IReadOnlyList<string> TopicNames => [.. core.Topics.All().Select(t => t.Name)];
 

@@ -1,98 +1,54 @@
-using System.Runtime.InteropServices;
-using System.Text;
-using Breadcrumb.Kafka.Testing.Fidelity;
-using Breadcrumb.Kafka.Testing.Native;
+using Breadcrumb.Kafka.Broker;
+using Breadcrumb.Kafka.Broker.Faults;
 using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.Testing;
 
 /// <summary>
-/// Runs Kafka inside this process with nothing installed, over librdkafka's mock cluster, for tests,
-/// samples and exercises. Any Kafka client on this machine can connect to <see cref="BootstrapServers"/>.
+/// Runs Kafka inside this process with nothing installed: the C# broker of <c>Breadcrumb.Kafka.Broker</c> on loopback
+/// ports, for tests, samples and exercises. Any Kafka client on this machine can connect to <see cref="BootstrapServers"/>.
 /// </summary>
 /// <remarks>
-/// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process
-/// are independent.</para>
-/// <para>By default clients reach the mock through a transaction-aware layer (<see cref="EmbeddedKafkaOptions.Fidelity"/>)
-/// that gives read_committed consumers Kafka's answers and answers admin CreateTopics/DeleteTopics/DeleteRecords.
-/// Known differences from Kafka (see docs/embedded-broker.md): each partition keeps at most 5 MiB or
-/// 100,000 messages and silently drops the oldest (check with <see cref="AssertNothingDroppedAsync"/>);
-/// topics auto-create with 4 partitions (use <see cref="CreateTopic"/> for another count).</para>
+/// <para>The cluster lives as long as this object: dispose it to stop it. Several clusters in one process are independent.</para>
+/// <para>It speaks Kafka 4's protocol versions, keeps records in memory (by default up to 1 GiB, and never drops one
+/// silently), and has Kafka's group and transaction coordinators. What differs from Kafka: docs/embedded-broker.md.</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
-public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
+public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable
 {
-    private readonly object gate = new();
-    private IntPtr handle;
-    private IntPtr cluster;
-    private FidelityLayer? layer;
-
-    private EmbeddedKafkaCluster(IntPtr handle, IntPtr cluster, EmbeddedKafkaOptions options)
+    private EmbeddedKafkaCluster(KafkaCluster broker, EmbeddedKafkaOptions options)
     {
-        this.handle = handle;
-        this.cluster = cluster;
+        Broker = broker;
         Options = options;
-        MockBootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.ClusterBootstraps(cluster))
-            ?? throw new InvalidOperationException("librdkafka's mock cluster reported no bootstrap address.");
-        layer = options.Fidelity == EmbeddedKafkaFidelity.Faithful ? FidelityLayer.Start(cluster, MockBootstrapServers, new LayerAdmin(this)) : null;
-        BootstrapServers = layer?.BootstrapServers ?? MockBootstrapServers;
-
-        var connection = KafkaConnection.FromBootstrapServers(BootstrapServers);
-        Connection = options.FastGroupProfile ? connection.WithConsumerProperty("group.protocol", "consumer") : connection;
+        Connection = ConnectionFor(broker, options.Broker);
     }
 
-    /// <summary>Gets the <c>host:port</c> list clients bootstrap from (the layer's listeners when <see cref="EmbeddedKafkaOptions.Fidelity"/> is faithful).</summary>
-    public string BootstrapServers { get; }
+    /// <summary>Gets the <c>host:port</c> list clients bootstrap from.</summary>
+    public string BootstrapServers => Broker.BootstrapServers;
 
-    /// <summary>Gets the mock cluster's own listeners, which bypass the fidelity layer.</summary>
-    public string MockBootstrapServers { get; }
-
-    /// <summary>Gets a connection to this cluster, with the consumer settings its group profile needs.</summary>
+    /// <summary>Gets a connection to this cluster (with its SASL and TLS settings when the listeners ask for them).</summary>
     public KafkaConnection Connection { get; }
 
     /// <summary>Gets the options the cluster was started with.</summary>
     public EmbeddedKafkaOptions Options { get; }
 
+    /// <summary>Gets the broker itself, for what this wrapper does not repeat (<see cref="KafkaCluster.DescribeTopic"/>, …).</summary>
+    public KafkaCluster Broker { get; }
+
     /// <summary>Gets the number of brokers.</summary>
-    public int BrokerCount => Options.BrokerCount;
+    public int BrokerCount => Broker.Brokers.Count;
+
+    /// <summary>Gets the faults to inject: error codes per API (and topic or partition), latency, dropped connections, lost responses.</summary>
+    public KafkaFaults Faults => Broker.Faults;
 
     /// <summary>Starts a cluster.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <returns>The running cluster.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="PlatformNotSupportedException">librdkafka.redist ships no native library for this platform.</exception>
+    /// <exception cref="ArgumentException">An option is out of range; the message names each one.</exception>
     public static EmbeddedKafkaCluster Start(EmbeddedKafkaOptions? options = null)
     {
         options ??= new EmbeddedKafkaOptions();
-        options.Validate();
-        LibrdkafkaLocator.EnsureResolver();
-
-        var errors = new byte[512];
-        var conf = MockClusterNative.ConfNew();
-        SetConf(conf, "log_level", "3", errors);
-        SetConf(conf, "client.id", "breadcrumb-embedded-kafka", errors);
-        var rk = MockClusterNative.KafkaNew(MockClusterNative.ProducerType, conf, errors, (UIntPtr)errors.Length);
-        if (rk == IntPtr.Zero)
-        {
-            MockClusterNative.ConfDestroy(conf);
-            throw new InvalidOperationException($"librdkafka refused to create the mock cluster's host client: {ReadError(errors)}");
-        }
-
-        var mock = MockClusterNative.ClusterNew(rk, options.BrokerCount);
-        if (mock == IntPtr.Zero)
-        {
-            MockClusterNative.KafkaDestroy(rk);
-            throw new InvalidOperationException("librdkafka could not start a mock cluster (it may be unable to open a loopback listener).");
-        }
-
-        if (options.FastGroupProfile)
-        {
-            MockClusterNative.GroupInitialRebalanceDelayMs(mock, EmbeddedKafkaDefaults.InitialRebalanceDelayMs);
-            MockClusterNative.SetGroupConsumerHeartbeatIntervalMs(mock, EmbeddedKafkaDefaults.GroupHeartbeatIntervalMs);
-            MockClusterNative.SetGroupConsumerSessionTimeoutMs(mock, (int)options.GroupSessionTimeout.TotalMilliseconds);
-        }
-
-        return new EmbeddedKafkaCluster(rk, mock, options);
+        return new EmbeddedKafkaCluster(KafkaCluster.Start(options.Broker), options);
     }
 
     /// <summary>Starts a cluster; the asynchronous form of <see cref="Start"/> for fixtures.</summary>
@@ -106,134 +62,95 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Creates a topic with the given number of partitions (replication factor 1).</summary>
-    /// <param name="topic">The topic name.</param>
+    /// <param name="topic">The topic name: 1–249 characters of <c>[a-zA-Z0-9._-]</c>, not "." or "..".</param>
     /// <param name="partitions">The partition count, 1 to 10,000.</param>
-    /// <exception cref="KafkaException">The mock refused, for example because the topic already exists.</exception>
-    public void CreateTopic(string topic, int partitions)
-    {
-        TopicNames.Validate(topic);
-        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(partitions, 10_000);
-        Check(MockClusterNative.TopicCreate(Cluster, topic, partitions, 1), $"create topic '{topic}' with {partitions} partitions");
-    }
+    /// <param name="configs">Topic configs (retention.ms, max.message.bytes, …); null for the defaults.</param>
+    /// <exception cref="ArgumentException">The name, count or a config is not valid, or the topic exists; the message is Kafka's.</exception>
+    public void CreateTopic(string topic, int partitions, IReadOnlyDictionary<string, string>? configs = null) =>
+        Broker.CreateTopic(topic, partitions, configs);
 
     /// <summary>Deletes a topic and its records.</summary>
     /// <param name="topic">The topic name.</param>
-    /// <exception cref="KafkaException">The topic does not exist.</exception>
+    /// <exception cref="ArgumentException">The topic does not exist.</exception>
     public void DeleteTopic(string topic)
     {
-        TopicNames.Validate(topic);
-        Check(MockClusterNative.TopicDelete(Cluster, topic), $"delete topic '{topic}'");
-        Forget(topic);
+        if (!Broker.DeleteTopic(topic))
+        {
+            throw new ArgumentException($"Embedded Kafka has no topic '{topic}' to delete.", nameof(topic));
+        }
     }
 
-    /// <summary>Deletes the records of one partition before an offset, moving its low watermark there.</summary>
+    /// <summary>Deletes the records of one partition before an offset, moving its low watermark there (never back).</summary>
     /// <param name="topic">The topic name.</param>
     /// <param name="partition">The partition.</param>
-    /// <param name="beforeOffset">The new low watermark; records before it are deleted.</param>
-    /// <exception cref="KafkaException">The topic or partition does not exist, or the offset is past the high watermark.</exception>
+    /// <param name="beforeOffset">The new low watermark; -1 for the high watermark.</param>
+    /// <exception cref="ArgumentException">The topic or partition does not exist, or the offset is past the high watermark.</exception>
     public void DeleteRecords(string topic, int partition, long beforeOffset)
     {
-        TopicNames.Validate(topic);
-        ArgumentOutOfRangeException.ThrowIfNegative(partition);
-        ArgumentOutOfRangeException.ThrowIfNegative(beforeOffset);
-        Check(
-            MockClusterNative.PartitionDeleteRecords(Cluster, topic, partition, beforeOffset),
-            $"delete records of '{topic}' [{partition}] before offset {beforeOffset}");
-        deletedBefore[(topic, partition)] = beforeOffset;
+        if (!Broker.DeleteRecords(topic, partition, beforeOffset))
+        {
+            throw new ArgumentException($"Embedded Kafka cannot delete records of '{topic}' [{partition}] before offset {beforeOffset}: no such partition, or the offset is past its high watermark.", nameof(beforeOffset));
+        }
     }
 
-    /// <summary>Makes the next requests of one kind fail with the given errors, in order, on any broker.</summary>
-    /// <param name="apiKey">The Kafka request kind, e.g. <see cref="KafkaApiKey.Produce"/>.</param>
-    /// <param name="errors">One error per request; <see cref="ErrorCode.NoError"/> lets one through.</param>
-    public void PushRequestErrors(KafkaApiKey apiKey, params ErrorCode[] errors)
+    /// <summary>
+    /// Takes a broker down: it stops listening and drops its connections; the partitions it leads have no leader and
+    /// the groups and transactions it coordinates are unavailable until <see cref="SetBrokerUp"/>. Its records stay.
+    /// </summary>
+    /// <param name="brokerId">The broker's node id (1 to <see cref="BrokerCount"/> by default).</param>
+    /// <returns>A task that completes when the broker is down.</returns>
+    public Task SetBrokerDownAsync(int brokerId) => Broker.SetBrokerDownAsync(brokerId);
+
+    /// <summary>Brings a broker taken down by <see cref="SetBrokerDownAsync"/> back up on its port.</summary>
+    /// <param name="brokerId">The broker's node id.</param>
+    public void SetBrokerUp(int brokerId) => Broker.SetBrokerUp(brokerId);
+
+    /// <summary>Makes the next requests of one API fail with the given error codes, one error per request, in order.</summary>
+    /// <param name="api">The API, e.g. <see cref="KafkaApiKey.Produce"/>.</param>
+    /// <param name="errors">One error per request.</param>
+    public void FailNextRequests(KafkaApiKey api, params ErrorCode[] errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (errors.Length == 0)
+        foreach (var error in errors)
         {
-            return;
-        }
-
-        MockClusterNative.PushRequestErrorsArray(Cluster, (short)apiKey, (UIntPtr)errors.Length, Array.ConvertAll(errors, e => (int)e));
-    }
-
-    /// <summary>Forgets the errors still queued for one kind of request.</summary>
-    /// <param name="apiKey">The Kafka request kind.</param>
-    public void ClearRequestErrors(KafkaApiKey apiKey) => MockClusterNative.ClearRequestErrors(Cluster, (short)apiKey);
-
-    /// <summary>Takes a broker down: its connections close and it refuses new ones until <see cref="SetBrokerUp"/>.</summary>
-    /// <param name="brokerId">The broker id, 1 to <see cref="BrokerCount"/>.</param>
-    public void SetBrokerDown(int brokerId) =>
-        Check(MockClusterNative.BrokerSetDown(Cluster, ValidBroker(brokerId)), $"take broker {brokerId} down");
-
-    /// <summary>Brings a broker taken down by <see cref="SetBrokerDown"/> back up.</summary>
-    /// <param name="brokerId">The broker id, 1 to <see cref="BrokerCount"/>.</param>
-    public void SetBrokerUp(int brokerId) =>
-        Check(MockClusterNative.BrokerSetUp(Cluster, ValidBroker(brokerId)), $"bring broker {brokerId} up");
-
-    /// <summary>Delays every response of one broker by the given round-trip time.</summary>
-    /// <param name="brokerId">The broker id, 1 to <see cref="BrokerCount"/>.</param>
-    /// <param name="roundTripTime">The added delay; zero removes it.</param>
-    public void SetBrokerRoundTripTime(int brokerId, TimeSpan roundTripTime)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(roundTripTime, TimeSpan.Zero);
-        Check(
-            MockClusterNative.BrokerSetRtt(Cluster, ValidBroker(brokerId), (int)roundTripTime.TotalMilliseconds),
-            $"set broker {brokerId} round-trip time");
-    }
-
-    internal IntPtr Cluster
-    {
-        get
-        {
-            lock (gate)
-            {
-                ObjectDisposedException.ThrowIf(cluster == IntPtr.Zero, this);
-                return cluster;
-            }
+            Faults.FailNext(api, (short)error);
         }
     }
 
-    private void Forget(string topic)
-    {
-        layer?.Ledger.Forget(topic);
-        foreach (var key in deletedBefore.Keys.Where(k => k.Topic == topic))
-        {
-            deletedBefore.TryRemove(key, out _);
-        }
-    }
+    /// <summary>Stops the cluster. Clients still connected see their connections close.</summary>
+    /// <returns>A task that completes when every broker has stopped.</returns>
+    public ValueTask DisposeAsync() => Broker.DisposeAsync();
 
-    private static void SetConf(IntPtr conf, string name, string value, byte[] errors)
+    private static KafkaConnection ConnectionFor(KafkaCluster broker, KafkaClusterOptions options)
     {
-        if (MockClusterNative.ConfSet(conf, name, value, errors, (UIntPtr)errors.Length) != 0)
+        var connection = KafkaConnection.FromBootstrapServers(broker.BootstrapServers);
+        var protocol = broker.SecurityProtocol switch
         {
-            MockClusterNative.ConfDestroy(conf);
-            throw new InvalidOperationException($"librdkafka rejected '{name}={value}': {ReadError(errors)}");
-        }
-    }
-
-    private static string ReadError(byte[] errors)
-    {
-        var end = Array.IndexOf(errors, (byte)0);
-        return Encoding.UTF8.GetString(errors, 0, end < 0 ? errors.Length : end);
-    }
-
-    private static void Check(int errorCode, string what)
-    {
-        if (errorCode != 0)
+            KafkaSecurityProtocol.Ssl => "SSL",
+            KafkaSecurityProtocol.SaslPlaintext => "SASL_PLAINTEXT",
+            KafkaSecurityProtocol.SaslSsl => "SASL_SSL",
+            _ => null,
+        };
+        if (protocol is null)
         {
-            var code = (ErrorCode)errorCode;
-            throw new KafkaException(new Error(code, $"Embedded Kafka could not {what}: {code} ({new Error(code).Reason})."));
-        }
-    }
-
-    private int ValidBroker(int brokerId)
-    {
-        if (brokerId < 1 || brokerId > BrokerCount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"Broker ids of this cluster run from 1 to {BrokerCount}.");
+            return connection;
         }
 
-        return brokerId;
+        connection = connection.WithProperty("security.protocol", protocol);
+        if (broker.CaCertificatePath is { } ca)
+        {
+            connection = connection.WithProperty("ssl.ca.location", ca);
+        }
+
+        if (options.SaslUsers.Count > 0 && protocol.StartsWith("SASL", StringComparison.Ordinal))
+        {
+            var (user, password) = options.SaslUsers.First();
+            connection = connection
+                .WithProperty("sasl.mechanism", options.SaslMechanisms.FirstOrDefault() ?? "PLAIN")
+                .WithProperty("sasl.username", user)
+                .WithProperty("sasl.password", password);
+        }
+
+        return connection;
     }
 }

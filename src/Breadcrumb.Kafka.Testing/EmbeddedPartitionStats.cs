@@ -1,17 +1,14 @@
 namespace Breadcrumb.Kafka.Testing;
 
-/// <summary>What one partition of the embedded broker holds, and what it received through the fidelity layer.</summary>
+/// <summary>One partition of the embedded broker at one moment, read from the broker itself.</summary>
 /// <param name="Topic">The topic.</param>
 /// <param name="Partition">The partition.</param>
+/// <param name="Leader">The node id of the broker that leads it.</param>
 /// <param name="LowWatermark">The first offset still stored.</param>
 /// <param name="HighWatermark">The offset the next record gets.</param>
-/// <param name="ReceivedBytes">Bytes of record batches produced to it through the layer (0 on the raw mock).</param>
-/// <param name="ReceivedMessages">Records produced to it through the layer (0 on the raw mock).</param>
-public sealed record EmbeddedPartitionStats(string Topic, int Partition, long LowWatermark, long HighWatermark, long ReceivedBytes, long ReceivedMessages)
+/// <param name="StoredBytes">The bytes of the record batches it holds.</param>
+public sealed record EmbeddedPartitionStats(string Topic, int Partition, int Leader, long LowWatermark, long HighWatermark, long StoredBytes)
 {
-    /// <summary>Gets the number of offsets still stored (records and transaction markers).</summary>
+    /// <summary>Gets the number of offsets between the watermarks (records, plus transaction markers if any).</summary>
     public long RetainedOffsets => HighWatermark - LowWatermark;
-
-    /// <summary>Gets an estimate of the bytes still stored: received bytes scaled by the share of offsets retained.</summary>
-    public long EstimatedRetainedBytes => HighWatermark <= 0 ? 0 : (long)(ReceivedBytes * ((double)RetainedOffsets / HighWatermark));
 }

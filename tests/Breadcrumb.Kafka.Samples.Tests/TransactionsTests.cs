@@ -36,23 +36,3 @@ public sealed class TransactionsTests(SectionFixture fixture) : IClassFixture<Se
         summary.CheckInvariants(0).Should().Contain(s => s.Contains("read_uncommitted consumer received", StringComparison.Ordinal));
     }
 }
-
-public sealed class RawMockTransactionsTests(RawMockFixture fixture) : IClassFixture<RawMockFixture>
-{
-    [Fact(Timeout = 120_000)]
-    public async Task I_RawMock_ProbeSaysAbortedRecordsLeakAndTheRunShowsIt()
-    {
-        var settings = new SampleSettings { Topic = fixture.CreateTopic(), Quick = true, IdleTimeout = TimeSpan.FromSeconds(1.5) };
-        var sut = SampleContext.ForCluster(fixture.Cluster, settings, cancellationToken: TestContext.Current.CancellationToken);
-
-        var summary = await TransactionsSection.RunAsync(sut, new TransactionsOptions { Batches = 6, Wait = TimeSpan.FromMilliseconds(50), SecondTopic = fixture.CreateTopic() });
-
-        // The raw mock does not filter aborted records: the sample must say so, not claim read_committed worked.
-        summary.BrokerFiltersAborted.Should().BeFalse();
-        summary.OnlyCommittedSeen.Should().BeFalse();
-        summary.ConsumedRecords.Should().Be(summary.CommittedRecords + summary.AbortedRecords);
-        summary.Limitation.Should().Contain("does not filter aborted transactions");
-        summary.AbortedSeen.Should().Be(summary.AbortedRecords);
-        summary.CheckInvariants(settings.Records).Should().Contain(s => s.Contains("records of aborted transactions", StringComparison.Ordinal), "aborted records seen are a broken invariant on any broker");
-    }
-}

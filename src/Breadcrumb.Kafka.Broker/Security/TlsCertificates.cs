@@ -39,7 +39,11 @@ internal static class TlsCertificates
         using var signed = request.Create(ca, notBefore, notBefore.AddYears(2), RandomNumberGenerator.GetBytes(16));
         using var withKey = signed.CopyWithPrivateKey(serverKey);
         // A round trip through PKCS#12 gives a certificate whose key every TLS backend accepts.
+#if NET9_0_OR_GREATER
         var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+#else
+        var server = new X509Certificate2(withKey.Export(X509ContentType.Pkcs12));
+#endif
         return (server, ca.ExportCertificatePem());
     }
 }
