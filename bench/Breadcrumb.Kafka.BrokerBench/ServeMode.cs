@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.BrokerBench.Mock;
 using Breadcrumb.Kafka.Broker;
 using Breadcrumb.Kafka.Testing;
 
@@ -12,13 +13,13 @@ internal static class ServeMode
     public static async Task<int> RunAsync(string kind)
     {
         KafkaCluster? csharp = null;
-        EmbeddedKafkaCluster? mock = null;
+        RawMock? mock = null;
         try
         {
             if (kind == "mock")
             {
-                mock = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Fidelity = EmbeddedKafkaFidelity.RawMock });
-                Console.WriteLine($"BOOTSTRAP {mock.MockBootstrapServers}");
+                mock = RawMock.Start();
+                Console.WriteLine($"BOOTSTRAP {mock.BootstrapServers}");
             }
             else
             {

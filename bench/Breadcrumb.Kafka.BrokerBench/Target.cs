@@ -2,11 +2,6 @@
 /// another process, its footprint (so its own CPU per record can be told apart from the client's).</summary>
 internal sealed record Target(string Name, string BootstrapServers, Action<string, int> CreateTopic, Action<string> DeleteTopic)
 {
-    /// <summary>Gets a check to run after a round, e.g. that the mock dropped nothing.</summary>
-    public Func<string, Task> AfterRun { get; init; } = _ => Task.CompletedTask;
-
     /// <summary>Gets the broker process's stats, or null when it shares this process.</summary>
     public Func<BrokerStats>? Stats { get; init; }
-
-    public bool IsMock => Name.StartsWith("mock", StringComparison.Ordinal);
 }

@@ -19,7 +19,7 @@ internal sealed record SoakReport(
     TimeSpan ProducedAt,
     TimeSpan ConsumedAt,
     long PeakWorkingSet,
-    string Fidelity)
+    string Broker)
 {
     public bool Passed => Lost == 0 && Duplicated == 0 && Produced.Failed == 0 && Produced.Delivered == Records && StoredOffsets == Records;
 
@@ -35,13 +35,13 @@ internal sealed record SoakReport(
         text.AppendLine(c, $"| **lost** (sent, never read) | **{Lost:N0}** |");
         text.AppendLine(c, $"| **duplicated** (read more than once) | **{Duplicated:N0}** |");
         text.AppendLine(c, $"| offsets stored (sum of high watermarks) | {StoredOffsets:N0} |");
-        text.AppendLine(c, $"| largest partition | {MaxPartitionOffsets:N0} records, {MaxPartitionBytes / 1024.0 / 1024.0:N2} MiB received |");
+        text.AppendLine(c, $"| largest partition | {MaxPartitionOffsets:N0} records, {MaxPartitionBytes / 1024.0 / 1024.0:N2} MiB stored |");
         text.AppendLine(c, $"| dropped by mock retention | {Dropped} |");
         text.AppendLine(c, $"| faults injected | {Faults.Count} |");
         text.AppendLine(c, $"| produce done / all read | {ProducedAt.TotalSeconds:N1} s / {ConsumedAt.TotalSeconds:N1} s |");
         text.AppendLine(c, $"| throughput (all read) | {Records / ConsumedAt.TotalSeconds:N0} records/s |");
         text.AppendLine(c, $"| **peak working set** | **{PeakWorkingSet / 1024.0 / 1024.0:N0} MiB** |");
-        text.AppendLine(c, $"| setup | {Partitions} partitions, 3 brokers, fidelity {Fidelity}, {Environment.ProcessorCount} cores, idempotent acks=all producer |");
+        text.AppendLine(c, $"| setup | {Partitions} partitions, 3 brokers, {Broker}, {Environment.ProcessorCount} cores, idempotent acks=all producer |");
         text.AppendLine();
         text.AppendLine("Faults:");
         foreach (var fault in Faults)

@@ -105,7 +105,7 @@ public sealed partial class SampleContext : IAsyncDisposable
             return new SampleContext(settings, connection, ConnectionKind.BrokerHost, null, ownsCluster: false, console, cancellationToken);
         }
 
-        var cluster = await EmbeddedKafkaCluster.StartAsync(settings.EmbeddedOptions(), cancellationToken).ConfigureAwait(false);
+        var cluster = await EmbeddedKafkaCluster.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         cluster.CreateTopic(settings.Topic, SampleSettings.DefaultPartitions);
         return new SampleContext(settings, cluster.Connection, ConnectionKind.EmbeddedInProcess, cluster, ownsCluster: true, console, cancellationToken);
     }

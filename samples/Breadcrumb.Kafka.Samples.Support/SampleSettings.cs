@@ -35,10 +35,6 @@ public sealed record SampleSettings
     /// <summary>Gets a value indicating whether the lab's waits are shortened (<c>--quick</c>).</summary>
     public bool Quick { get; init; }
 
-    /// <summary>Gets the embedded broker options these settings ask for.</summary>
-    /// <returns>The options.</returns>
-    public EmbeddedKafkaOptions EmbeddedOptions() => new();
-
     /// <summary>Gets how long a consumer waits with nothing new before it decides the topic is drained.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -30,7 +30,7 @@ root.SetAction(async (result, cancellationToken) =>
         return 2;
     }
 
-    await using var cluster = await EmbeddedKafkaCluster.StartAsync(new SampleSettings().EmbeddedOptions(), cancellationToken);
+    await using var cluster = await EmbeddedKafkaCluster.StartAsync(cancellationToken: cancellationToken);
     cluster.CreateTopic(name, count);
     BrokerFile.Write(cluster.BootstrapServers, name);
     try

@@ -30,9 +30,9 @@ root.SetAction(async (result, cancellationToken) =>
     var settings = new SampleSettings { Quick = isQuick, Verbose = result.GetValue(verbose) };
     var console = AnsiConsole.Console;
     var clock = Stopwatch.StartNew();
-    await using var cluster = await EmbeddedKafkaCluster.StartAsync(settings.EmbeddedOptions(), cancellationToken);
+    await using var cluster = await EmbeddedKafkaCluster.StartAsync(cancellationToken: cancellationToken);
     cluster.CreateTopic(settings.Topic, SampleSettings.DefaultPartitions);
-    var broker = $"embedded Kafka ({cluster.Options.Fidelity}), one broker at {cluster.BootstrapServers}, topic `{settings.Topic}` with 6 partitions";
+    var broker = $"embedded Kafka (the C# broker), one broker at {cluster.BootstrapServers}, topic `{settings.Topic}` with 6 partitions";
     console.MarkupLine($"[bold]Lab A–I[/] on {Markup.Escape(broker)}");
     var results = new List<LabResult>();
     foreach (var (id, run) in LabSections.Create(isQuick, figures))

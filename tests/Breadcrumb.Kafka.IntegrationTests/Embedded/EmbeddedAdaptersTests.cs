@@ -39,16 +39,4 @@ public sealed class EmbeddedAdaptersTests(EmbeddedKafkaFixture fixture) : IClass
             .Which.Value.Should().BeGreaterThan(60 * 8, "every record carries a key and a value");
         bytes.Where(b => stats.Single(s => s.Partition == b.Key).HighWatermark == 0).Should().AllSatisfy(b => b.Value.Should().Be(0));
     }
-
-    [Fact(Timeout = 60_000)]
-    public async Task CreateStoredBytesReporter_RawMock_SaysNotReported()
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        await using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Fidelity = EmbeddedKafkaFidelity.RawMock });
-        cluster.CreateTopic("raw-bytes", 1);
-
-        var bytes = await cluster.CreateStoredBytesReporter().GetStoredBytesAsync("raw-bytes", cancellationToken);
-
-        bytes.Should().BeNull("the raw mock counts nothing, and an invented number would mislead");
-    }
 }

@@ -16,12 +16,12 @@ public sealed class BrokerDownTests(ThreeBrokerKafkaFixture fixture) : IClassFix
     {
         var topic = fixture.CreateTopic(Partitions, "broker-down");
         var onDownBroker = await PartitionsLedByAsync(topic, DownBroker);
-        onDownBroker.Should().NotBeEmpty("the mock spreads partition leaders over its brokers");
+        onDownBroker.Should().NotBeEmpty("the broker spreads partition leaders over its brokers");
 
         await using (var sut = CreateSut(topic))
         {
             await sut.ProduceAllAsync(Ids.Records(0, 1_000), TestContext.Current.CancellationToken);
-            fixture.Cluster.SetBrokerDown(DownBroker);
+            await fixture.Cluster.SetBrokerDownAsync(DownBroker);
             try
             {
                 foreach (var record in Ids.Records(1_000, 1_000))

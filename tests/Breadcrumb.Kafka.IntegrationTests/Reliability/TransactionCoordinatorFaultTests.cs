@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Broker;
 using Breadcrumb.Kafka.IntegrationTests.Reliability.Support;
 using Breadcrumb.Kafka.IntegrationTests.Transactions;
 using Breadcrumb.Kafka.Lab;
@@ -53,15 +54,15 @@ public sealed class TransactionCoordinatorFaultTests(TransactionProbeFixture fix
         {
             case 1:
                 // Retriable: librdkafka retries EndTxn itself until the coordinator answers.
-                fixture.Cluster.PushRequestErrors(
+                fixture.Cluster.FailNextRequests(
                     KafkaApiKey.EndTxn, ErrorCode.GroupCoordinatorNotAvailable, ErrorCode.NotCoordinatorForGroup, ErrorCode.ConcurrentTransactions);
                 break;
             case 3:
-                fixture.Cluster.PushRequestErrors(KafkaApiKey.AddPartitionsToTxn, ErrorCode.GroupLoadInProgress, ErrorCode.ConcurrentTransactions);
+                fixture.Cluster.FailNextRequests(KafkaApiKey.AddPartitionsToTxn, ErrorCode.GroupLoadInProgress, ErrorCode.ConcurrentTransactions);
                 break;
             case 5 when batch < 18:
                 // Not retriable: the transaction can only be aborted.
-                fixture.Cluster.PushRequestErrors(KafkaApiKey.AddPartitionsToTxn, ErrorCode.TopicAuthorizationFailed);
+                fixture.Cluster.FailNextRequests(KafkaApiKey.AddPartitionsToTxn, ErrorCode.TopicAuthorizationFailed);
                 break;
         }
     }

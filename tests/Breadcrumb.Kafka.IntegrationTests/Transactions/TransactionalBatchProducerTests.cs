@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Broker;
 using Breadcrumb.Kafka.Lab;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
@@ -91,7 +92,7 @@ public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture
         await sut.InitAsync(TestContext.Current.CancellationToken);
 
         // The raw mock never fences by itself (see the Fencing scenario); the coordinator's answer is injected instead.
-        fixture.Cluster.PushRequestErrors(KafkaApiKey.EndTxn, ErrorCode.ProducerFenced);
+        fixture.Cluster.FailNextRequests(KafkaApiKey.EndTxn, ErrorCode.ProducerFenced);
         var act = () => sut.RunBatchAsync(TestRecords.Make(4), TestContext.Current.CancellationToken);
 
         var thrown = (await act.Should().ThrowAsync<TransactionalProducerFatalException>()).Which;
@@ -108,7 +109,7 @@ public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture
         await using var sut = CreateSut(o => o.Topics.Add(topic));
         await sut.InitAsync(TestContext.Current.CancellationToken);
 
-        fixture.Cluster.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.MsgSizeTooLarge);
+        fixture.Cluster.FailNextRequests(KafkaApiKey.Produce, ErrorCode.MsgSizeTooLarge);
         var rejected = await sut.RunBatchAsync(TestRecords.Make(4), TestContext.Current.CancellationToken);
         var later = new List<TransactionBatchResult>();
         for (var i = 0; i < 3; i++)

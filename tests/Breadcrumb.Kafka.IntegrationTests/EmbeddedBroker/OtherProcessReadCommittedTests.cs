@@ -1,12 +1,13 @@
+using Breadcrumb.Kafka.Testing;
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
-using static Breadcrumb.Kafka.IntegrationTests.Fidelity.TxnClients;
+using static Breadcrumb.Kafka.IntegrationTests.EmbeddedBroker.TxnClients;
 
-namespace Breadcrumb.Kafka.IntegrationTests.Fidelity;
+namespace Breadcrumb.Kafka.IntegrationTests.EmbeddedBroker;
 
-/// <summary>Issue 12: the layer works on the wire, for a client in another process (Debian's python3-confluent-kafka).</summary>
-public sealed class OtherProcessReadCommittedTests(FaithfulKafkaFixture fixture) : IClassFixture<FaithfulKafkaFixture>
+/// <summary>read_committed on the wire, for a client in another process (Debian's python3-confluent-kafka).</summary>
+public sealed class OtherProcessReadCommittedTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
     private static readonly string[] Interpreters = ["/usr/bin/python3", "python3"];
 
@@ -26,7 +27,7 @@ public sealed class OtherProcessReadCommittedTests(FaithfulKafkaFixture fixture)
         producer.BeginTransaction();
         await producer.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "dotnet-open" }, TestContext.Current.CancellationToken);
 
-        var script = Path.Combine(AppContext.BaseDirectory, "Fidelity", "python_read_committed.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "EmbeddedBroker", "python_read_committed.py");
         var (exit, output, error) = await RunAsync(python, [script, fixture.Cluster.BootstrapServers, topic]);
         await Task.Run(() => producer.AbortTransaction(Deadline), TestContext.Current.CancellationToken);
 

@@ -1,18 +1,18 @@
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
-using static Breadcrumb.Kafka.IntegrationTests.Fidelity.TxnClients;
+using static Breadcrumb.Kafka.IntegrationTests.EmbeddedBroker.TxnClients;
 
-namespace Breadcrumb.Kafka.IntegrationTests.Fidelity;
+namespace Breadcrumb.Kafka.IntegrationTests.EmbeddedBroker;
 
 /// <summary>
-/// What the layer adds to the mock's transaction coordinator: consumer offsets sent with a transaction take effect at
+/// The embedded broker's transaction coordinator: consumer offsets sent with a transaction take effect at
 /// commit, and a producer that initializes a transactional id fences the id's earlier producer.
 /// </summary>
-public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : IClassFixture<FaithfulKafkaFixture>
+public sealed class TransactionCoordinatorTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
-    /// <summary>The embedded read_committed scenarios skip when a probe says no: pin that, through the layer, none does.</summary>
+    /// <summary>The embedded read_committed scenarios skip when a probe says no: pin that none does.</summary>
     [Fact(Timeout = 90_000)]
-    public async Task Layer_TransactionalProbes_AllSaySupported_SoTheEmbeddedScenariosRun()
+    public async Task TransactionalProbes_AllSaySupported_SoTheEmbeddedScenariosRun()
     {
         var offsets = await TransactionalOffsetsProbe.RunAsync(fixture.Cluster, TestContext.Current.CancellationToken);
         var fencing = await TransactionalFencingProbe.RunAsync(fixture.Cluster, TestContext.Current.CancellationToken);
@@ -52,7 +52,6 @@ public sealed class TransactionCoordinatorTests(FaithfulKafkaFixture fixture) : 
 
         afterCommit.Should().Be(3, "the committed transaction's offset becomes the member's group offset when CommitTransaction returns");
         afterAbort.Should().Be(3, "the aborted transaction's offset is discarded");
-        fixture.Cluster.FidelityProblems.Should().BeEmpty();
 
         long TransformAndSend(IConsumer<string, string> c, IProducer<string, string> p, string topic, int count, bool commit)
         {

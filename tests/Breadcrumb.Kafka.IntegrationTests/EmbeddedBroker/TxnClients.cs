@@ -1,6 +1,7 @@
+using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
-namespace Breadcrumb.Kafka.IntegrationTests.Fidelity;
+namespace Breadcrumb.Kafka.IntegrationTests.EmbeddedBroker;
 
 /// <summary>Raw Confluent.Kafka transactional producers and isolation-level readers for the read_committed scenarios.</summary>
 internal static class TxnClients
