@@ -41,16 +41,16 @@ public sealed class BreadcrumbProducerTests(EmbeddedKafkaFixture fixture) : ICla
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task SendAsync_OnTheMock_TimestampIsItsFixedLogAppendTime()
+    public async Task SendAsync_CreateTimeTopic_ReportsTheProducersCreateTime()
     {
-        // Assumption: librdkafka's mock answers every Produce with LogAppendTime 1234 (rdkafka_mock_handlers.c), and
-        // the client reports that instead of the create time. A real broker with CreateTime topics answers -1.
+        // A CreateTime topic (Kafka's default) keeps the producer's timestamp; the broker answers log_append_time -1.
         await using var sut = CreateSut(fixture.CreateTopic(partitions: 1));
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var report = await sut.SendAsync(new BreadcrumbRecord(), TestContext.Current.CancellationToken);
 
-        report.TimestampType.Should().Be(TimestampType.LogAppendTime);
-        report.Timestamp.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1234));
+        report.TimestampType.Should().Be(TimestampType.CreateTime);
+        report.Timestamp.Should().BeOnOrAfter(before).And.BeOnOrBefore(DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Fact(Timeout = 60_000)]
