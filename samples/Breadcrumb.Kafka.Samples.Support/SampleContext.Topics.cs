@@ -16,7 +16,7 @@ public sealed partial class SampleContext
         :
         [
             (new DescribeLogDirsReporter(Connection), "the partition leaders' DescribeLogDirs answer"),
-            (Cluster.CreateStoredBytesReporter(), "estimated by the embedded broker from the record batches it received"),
+            (Cluster.CreateStoredBytesReporter(), "the embedded broker's own count of the record batches it holds"),
         ]);
 
     /// <summary>Creates a topic inspector (watermarks, counts, bytes where the broker reports them, group lag).</summary>

@@ -65,9 +65,17 @@ public sealed partial class EmbeddedKafkaCluster : IAsyncDisposable
     /// <param name="topic">The topic name: 1–249 characters of <c>[a-zA-Z0-9._-]</c>, not "." or "..".</param>
     /// <param name="partitions">The partition count, 1 to 10,000.</param>
     /// <param name="configs">Topic configs (retention.ms, max.message.bytes, …); null for the defaults.</param>
-    /// <exception cref="ArgumentException">The name, count or a config is not valid, or the topic exists; the message is Kafka's.</exception>
-    public void CreateTopic(string topic, int partitions, IReadOnlyDictionary<string, string>? configs = null) =>
+    /// <exception cref="ArgumentException">The name, count or a config is not valid; the message is Kafka's.</exception>
+    /// <exception cref="KafkaException">The topic exists already (<see cref="ErrorCode.TopicAlreadyExists"/>), as the admin client reports it.</exception>
+    public void CreateTopic(string topic, int partitions, IReadOnlyDictionary<string, string>? configs = null)
+    {
+        if (Broker.DescribeTopic(topic) is not null)
+        {
+            throw new KafkaException(new Error(ErrorCode.TopicAlreadyExists, $"Embedded Kafka already has a topic '{topic}'."));
+        }
+
         Broker.CreateTopic(topic, partitions, configs);
+    }
 
     /// <summary>Deletes a topic and its records.</summary>
     /// <param name="topic">The topic name.</param>
