@@ -101,7 +101,7 @@ public sealed partial class SampleContext : IAsyncDisposable
 
         if (await BrokerFile.FindLiveAsync(cancellationToken: cancellationToken).ConfigureAwait(false) is { } hosted)
         {
-            var connection = KafkaConnection.FromBootstrapServers(hosted).WithConsumerProperty("group.protocol", "consumer");
+            var connection = KafkaConnection.FromBootstrapServers(hosted);
             return new SampleContext(settings, connection, ConnectionKind.BrokerHost, null, ownsCluster: false, console, cancellationToken);
         }
 
