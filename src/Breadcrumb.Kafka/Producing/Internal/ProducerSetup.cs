@@ -101,6 +101,10 @@ internal sealed class ProducerSetup<TKey, TValue>
             EnableIdempotence = true,
             Acks = Acks.All,
             ClientId = options.Name,
+
+            // TCP_NODELAY, as Kafka's Java client always sets it: a send awaited on its own is one small request,
+            // and Nagle's algorithm would hold it back. The connection or ConfigureClient may turn it off again.
+            SocketNagleDisable = true,
         };
         config.Set("dotnet.producer.delivery.report.fields", ProducerDefaults.DeliveryReportFields);
         foreach (var (key, value) in options.ClientDefaults ?? new Dictionary<string, string>())
