@@ -36,7 +36,7 @@ internal sealed record SoakReport(
         text.AppendLine(c, $"| **duplicated** (read more than once) | **{Duplicated:N0}** |");
         text.AppendLine(c, $"| offsets stored (sum of high watermarks) | {StoredOffsets:N0} |");
         text.AppendLine(c, $"| largest partition | {MaxPartitionOffsets:N0} records, {MaxPartitionBytes / 1024.0 / 1024.0:N2} MiB stored |");
-        text.AppendLine(c, $"| dropped by mock retention | {Dropped} |");
+        text.AppendLine(c, $"| records dropped (low watermark moved) | {Dropped} |");
         text.AppendLine(c, $"| faults injected | {Faults.Count} |");
         text.AppendLine(c, $"| produce done / all read | {ProducedAt.TotalSeconds:N1} s / {ConsumedAt.TotalSeconds:N1} s |");
         text.AppendLine(c, $"| throughput (all read) | {Records / ConsumedAt.TotalSeconds:N0} records/s |");
