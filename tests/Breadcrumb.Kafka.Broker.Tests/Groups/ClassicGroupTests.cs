@@ -13,7 +13,7 @@ public sealed class ClassicGroupTests(ClusterFixture fixture) : IClassFixture<Cl
     public async Task TwoMembers_SplitThePartitions_AndReadEveryRecordOnce(string strategy)
     {
         var topic = fixture.CreateTopic(partitions: 6);
-        await ProduceAsync(topic, 600);
+        await GroupConsumption.ProduceAsync(fixture, topic, 600);
         var config = fixture.ConsumerConfig(c => c.PartitionAssignmentStrategy = Enum.Parse<PartitionAssignmentStrategy>(strategy.Replace("-", ""), ignoreCase: true));
         using var group = new GroupConsumption();
 
@@ -45,7 +45,7 @@ public sealed class ClassicGroupTests(ClusterFixture fixture) : IClassFixture<Cl
     public async Task CommittedOffsets_AreWhereANewMemberOfTheGroupStarts()
     {
         var topic = fixture.CreateTopic(partitions: 2);
-        await ProduceAsync(topic, 100);
+        await GroupConsumption.ProduceAsync(fixture, topic, 100);
         var config = fixture.ConsumerConfig();
         using (var consumer = new ConsumerBuilder<string, string>(config).Build())
         {
@@ -63,7 +63,7 @@ public sealed class ClassicGroupTests(ClusterFixture fixture) : IClassFixture<Cl
             consumer.Close();
         }
 
-        await ProduceAsync(topic, 10, from: 100);
+        await GroupConsumption.ProduceAsync(fixture, topic, 10, from: 100);
         using var next = new ConsumerBuilder<string, string>(config).Build();
         next.Subscribe(topic);
         var values = new List<string>();
@@ -75,16 +75,5 @@ public sealed class ClassicGroupTests(ClusterFixture fixture) : IClassFixture<Cl
 
         values.Should().BeEquivalentTo(Enumerable.Range(100, 10).Select(i => $"v{i}"));
         next.Consume(TimeSpan.FromMilliseconds(300)).Should().BeNull("the group's committed offsets skip the 100 records read before");
-    }
-
-    private async Task ProduceAsync(string topic, int count, int from = 0)
-    {
-        using var producer = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => c.LingerMs = 5)).Build();
-        for (var i = from; i < from + count; i++)
-        {
-            producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"v{i}" });
-        }
-
-        await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
     }
 }

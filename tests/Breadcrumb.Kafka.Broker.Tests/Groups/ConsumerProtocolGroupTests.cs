@@ -12,7 +12,7 @@ public sealed class ConsumerProtocolGroupTests(ClusterFixture fixture) : IClassF
     public async Task TwoMembers_SplitThePartitions_AndReadEveryRecordOnce(string? assignor)
     {
         var topic = fixture.CreateTopic(partitions: 6);
-        await ProduceAsync(topic, 600);
+        await GroupConsumption.ProduceAsync(fixture, topic, 600);
         var config = fixture.ConsumerConfig(c =>
         {
             c.GroupProtocol = GroupProtocol.Consumer;
@@ -42,16 +42,5 @@ public sealed class ConsumerProtocolGroupTests(ClusterFixture fixture) : IClassF
         group.Close(first);
 
         await GroupConsumption.WaitUntilAsync(() => group.Assigned["b"].Count == 4, TimeSpan.FromSeconds(10), "the survivor to hold all 4 partitions");
-    }
-
-    private async Task ProduceAsync(string topic, int count)
-    {
-        using var producer = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => c.LingerMs = 5)).Build();
-        for (var i = 0; i < count; i++)
-        {
-            producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"v{i}" });
-        }
-
-        await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
     }
 }

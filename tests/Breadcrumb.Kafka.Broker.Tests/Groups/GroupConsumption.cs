@@ -56,6 +56,22 @@ internal sealed class GroupConsumption : IDisposable
         members.Clear();
     }
 
+    /// <summary>Produces records k{i}/v{i} for i in [from, from + count) and waits until all are delivered.</summary>
+    public static async Task ProduceAsync(Conformance.ClusterFixture fixture, string topic, int count, int from = 0)
+    {
+        using var producer = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => c.LingerMs = 5)).Build();
+        for (var i = from; i < from + count; i++)
+        {
+            producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"v{i}" });
+        }
+
+        var undelivered = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
+        if (undelivered != 0)
+        {
+            throw new TimeoutException($"{undelivered} of {count} records to '{topic}' were not delivered within 10 s.");
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> saying what was awaited.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {

@@ -3,7 +3,7 @@ namespace System.Threading;
 
 /// <summary>
 /// Stands in for .NET 9's <c>System.Threading.Lock</c> on net8.0: the compiler lowers <c>lock</c> on it to
-/// <see cref="EnterScope"/>, here a monitor. The broker's own copy.
+/// <see cref="EnterScope"/>, here a monitor. Linked into each package that needs it (src/Shared), internal to each.
 /// </summary>
 internal sealed class Lock
 {
