@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Breadcrumb.Kafka.Producing;
 using Confluent.Kafka;
 using Polly.Timeout;
@@ -7,7 +8,7 @@ namespace Breadcrumb.Kafka.Tests.Producing;
 
 public sealed class QueueFullRetryTests
 {
-    private readonly FakeTimeProvider time = new();
+    private readonly TimerCountingTimeProvider time = new();
 
     [Fact(Timeout = 30_000)]
     public async Task Execute_QueueFullTwice_RetriesUntilItFits()
@@ -115,15 +116,39 @@ public sealed class QueueFullRetryTests
         sut.Hint.Should().StartWith("the idempotent producer cannot keep");
     }
 
-    // Fake time only moves when told: step it until the pipeline (its backoff delays, its timeout) has finished.
+    // Fake time only moves when told. Step it 1 ms at a time, and only once the pipeline has reacted to the last step
+    // (it set its next timer, or finished): stepping ahead of a busy thread pool would measure the scheduler, not
+    // the pipeline.
     private async Task AdvanceUntilDoneAsync(Task run)
     {
+        var timersSeen = 0;
         for (var i = 0; i < 100_000 && !run.IsCompleted; i++)
         {
+            var waited = Stopwatch.StartNew();
+            while (time.TimersCreated == timersSeen && !run.IsCompleted)
+            {
+                waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the pipeline should set its next timer after each step");
+                await Task.Yield();
+            }
+
+            timersSeen = time.TimersCreated;
             time.Advance(TimeSpan.FromMilliseconds(1));
-            await Task.Yield();
         }
 
         run.IsCompleted.Should().BeTrue("the pipeline should finish within 100 s of fake time");
+    }
+
+    private sealed class TimerCountingTimeProvider : FakeTimeProvider
+    {
+        private int timersCreated;
+
+        public int TimersCreated => Volatile.Read(ref timersCreated);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref timersCreated);
+            return timer;
+        }
     }
 }
