@@ -10,17 +10,25 @@ public sealed class ClassicGroupTests(ClusterFixture fixture) : IClassFixture<Cl
 
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Strategies))]
-    public async Task TwoMembers_SplitThePartitions_AndReadEveryRecordOnce(string strategy)
+    public async Task SecondMemberJoinsMidStream_TheySplitThePartitions_AndReadEveryRecordOnce(string strategy)
     {
         var topic = fixture.CreateTopic(partitions: 6);
-        await GroupConsumption.ProduceAsync(fixture, topic, 600);
-        var config = fixture.ConsumerConfig(c => c.PartitionAssignmentStrategy = Enum.Parse<PartitionAssignmentStrategy>(strategy.Replace("-", ""), ignoreCase: true));
+        var ends = await GroupConsumption.ProduceAsync(fixture, topic, 600);
+        var config = fixture.ConsumerConfig(c =>
+        {
+            c.PartitionAssignmentStrategy = Enum.Parse<PartitionAssignmentStrategy>(strategy.Replace("-", ""), ignoreCase: true);
+            c.EnableAutoCommit = true;
+        });
         using var group = new GroupConsumption();
 
+        // "a" reads first, so the rebalance moves partitions it has read from: "b" must start where "a" committed
+        // on revocation (enable.auto.commit), as on Kafka; without that commit it would read them again.
         group.Start(config, topic, "a");
+        await GroupConsumption.WaitUntilAsync(() => group.Count >= 100, TimeSpan.FromSeconds(20), "\"a\" to read 100 records");
         group.Start(config, topic, "b");
-        await GroupConsumption.WaitUntilAsync(() => group.Count >= 600 && group.Assigned.Count == 2 && group.Assigned.Values.All(a => a.Count == 3), TimeSpan.FromSeconds(40),
-            "600 records and a 3/3 split");
+        await GroupConsumption.WaitUntilAsync(() => group.Assigned.Count == 2 && group.Assigned.Values.All(a => a.Count == 3) && group.ReachedEnds(ends),
+            TimeSpan.FromSeconds(40), $"a 3/3 split, each member at the end of its partitions ({string.Join(",", ends.OrderBy(e => e.Key).Select(e => $"{e.Key}@{e.Value}"))})",
+            group.Describe);
 
         group.Assigned["a"].Should().NotIntersectWith(group.Assigned["b"]);
         group.Received.Values.SelectMany(q => q).Select(r => r.Value).Should().OnlyHaveUniqueItems().And.HaveCount(600);

@@ -14,17 +14,29 @@ internal sealed class GroupConsumption : IDisposable
 
     public int Count => Received.Values.Sum(b => b.Count);
 
+    /// <summary>Per member, per partition it holds: the offset at which it last reached the end (partition EOF).</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<int, long>> EndsReached { get; } = new();
+
     public IConsumer<string, string> Start(ConsumerConfig config, string topic, string name)
     {
-        var consumer = new ConsumerBuilder<string, string>(config)
+        var endsReached = EndsReached.GetOrAdd(name, _ => new());
+        var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig(new Dictionary<string, string>(config)) { EnablePartitionEof = true })
             .SetPartitionsAssignedHandler((c, parts) => Assigned[name] = [.. c.Assignment.Concat(parts).Select(p => p.Partition.Value).Distinct().Order()])
-            .SetPartitionsRevokedHandler((c, parts) => Assigned[name] = [.. c.Assignment.Select(p => p.Partition.Value).Except(parts.Select(p => p.Partition.Value)).Order()])
-            .SetPartitionsLostHandler((_, _) => Assigned[name] = [])
+            .SetPartitionsRevokedHandler((c, parts) =>
+            {
+                Assigned[name] = [.. c.Assignment.Select(p => p.Partition.Value).Except(parts.Select(p => p.Partition.Value)).Order()];
+                parts.ForEach(p => endsReached.TryRemove(p.Partition.Value, out _));
+            })
+            .SetPartitionsLostHandler((_, _) =>
+            {
+                Assigned[name] = [];
+                endsReached.Clear();
+            })
             .Build();
         consumer.Subscribe(topic);
         var queue = Received.GetOrAdd(name, _ => new());
         var member = new Member(consumer, new CancellationTokenSource());
-        member.Thread = new Thread(() => Run(member, queue)) { IsBackground = true, Name = name };
+        member.Thread = new Thread(() => Run(member, queue, endsReached)) { IsBackground = true, Name = name };
         members.Add(member);
         member.Thread.Start();
         return consumer;
@@ -50,19 +62,38 @@ internal sealed class GroupConsumption : IDisposable
     {
         foreach (var member in members)
         {
-            Stop(member, close: true);
+            try
+            {
+                Stop(member, close: true);
+            }
+            catch (KafkaException)
+            {
+                // Clean-up: a failed LeaveGroup here must not replace the failure of the test that is ending.
+                member.Consumer.Dispose();
+            }
         }
 
         members.Clear();
     }
 
-    /// <summary>Produces records k{i}/v{i} for i in [from, from + count) and waits until all are delivered.</summary>
-    public static async Task ProduceAsync(Conformance.ClusterFixture fixture, string topic, int count, int from = 0)
+    /// <summary>
+    /// Produces records k{i}/v{i} for i in [from, from + count), waits until all are delivered and returns each
+    /// partition's end offset after them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, long>> ProduceAsync(Conformance.ClusterFixture fixture, string topic, int count, int from = 0)
     {
+        var ends = new ConcurrentDictionary<int, long>();
         using var producer = new ProducerBuilder<string, string>(fixture.ProducerConfig(c => c.LingerMs = 5)).Build();
         for (var i = from; i < from + count; i++)
         {
-            producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"v{i}" });
+            // Delivery reports arrive on the producer's poll thread and Flush's, so the map is concurrent.
+            producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"v{i}" }, report =>
+            {
+                if (!report.Error.IsError)
+                {
+                    ends.AddOrUpdate(report.Partition.Value, report.Offset.Value + 1, (_, end) => Math.Max(end, report.Offset.Value + 1));
+                }
+            });
         }
 
         var undelivered = await Task.Run(() => producer.Flush(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
@@ -70,31 +101,50 @@ internal sealed class GroupConsumption : IDisposable
         {
             throw new TimeoutException($"{undelivered} of {count} records to '{topic}' were not delivered within 10 s.");
         }
+
+        return new Dictionary<int, long>(ends);
     }
 
+    /// <summary>
+    /// Whether every partition in <paramref name="ends"/> is held by exactly one member, which has reached its end
+    /// there: nothing is left for the group to read, so what it received is final.
+    /// </summary>
+    public bool ReachedEnds(IReadOnlyDictionary<int, long> ends) =>
+        ends.All(end => Assigned.Count(a => a.Value.Contains(end.Key)) == 1
+            && EndsReached.Count(e => Assigned.GetValueOrDefault(e.Key)?.Contains(end.Key) == true && e.Value.GetValueOrDefault(end.Key, -1) == end.Value) == 1);
+
+    /// <summary>What each member holds, has received and where it reached the end, for a failure message.</summary>
+    public string Describe() => string.Join("; ", Received.Keys.Order().Select(name =>
+        $"{name}: holds [{string.Join(",", Assigned.GetValueOrDefault(name) ?? [])}], received {Received[name].Count}, " +
+        $"ends reached [{string.Join(",", EndsReached.GetValueOrDefault(name)?.OrderBy(e => e.Key).Select(e => $"{e.Key}@{e.Value}") ?? [])}]"));
+
     /// <summary>Waits until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> saying what was awaited.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {what}.");
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {what}.{(state is null ? "" : " " + state())}");
             }
 
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 
-    private static void Run(Member member, ConcurrentQueue<(int, long, string)> queue)
+    private static void Run(Member member, ConcurrentQueue<(int, long, string)> queue, ConcurrentDictionary<int, long> endsReached)
     {
         while (!member.Stop.IsCancellationRequested)
         {
             try
             {
                 var result = member.Consumer.Consume(TimeSpan.FromMilliseconds(50));
-                if (result?.Message is { } message)
+                if (result is { IsPartitionEOF: true })
+                {
+                    endsReached[result.Partition.Value] = result.Offset.Value;
+                }
+                else if (result?.Message is { } message)
                 {
                     queue.Enqueue((result.Partition.Value, result.Offset.Value, message.Value));
                 }
