@@ -8,7 +8,7 @@ namespace Breadcrumb.Kafka.Testing;
 /// Asks a broker "does a read_committed consumer skip the records of an aborted transaction?" by doing it: one aborted
 /// transactional record, one committed one, then a read_committed read from the start.
 /// </summary>
-/// <remarks>librdkafka's raw mock cluster answers "no": its Fetch returns LastStableOffset = high watermark and no aborted transactions.</remarks>
+/// <remarks>librdkafka's mock cluster (which the embedded broker replaced) answers "no": its Fetch returns LastStableOffset = high watermark and no aborted transactions.</remarks>
 public static class ReadCommittedProbe
 {
     private const string LoggerCategory = "Breadcrumb.Kafka.Testing.ReadCommittedProbe";

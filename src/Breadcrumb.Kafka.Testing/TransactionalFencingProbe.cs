@@ -8,7 +8,7 @@ namespace Breadcrumb.Kafka.Testing;
 /// the first producer then tries to commit one record.
 /// </summary>
 /// <remarks>
-/// librdkafka's raw mock cluster answers "no": its InitProducerId gives every new producer a new producer id instead of
+/// librdkafka's mock cluster (which the embedded broker replaced) answers "no": its InitProducerId gives every new producer a new producer id instead of
 /// bumping the epoch of the transactional id's existing one, so the first producer goes on committing.
 /// </remarks>
 public static class TransactionalFencingProbe

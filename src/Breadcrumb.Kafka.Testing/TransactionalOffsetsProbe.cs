@@ -8,7 +8,7 @@ namespace Breadcrumb.Kafka.Testing;
 /// Asks a broker "do consumer offsets sent with a transaction (SendOffsetsToTransaction) become the group's committed
 /// offsets when it commits, and not when it aborts?" by doing it, as a consume-transform-produce loop needs.
 /// </summary>
-/// <remarks>librdkafka's raw mock cluster answers "no": it accepts TxnOffsetCommit but stores nothing.</remarks>
+/// <remarks>librdkafka's mock cluster (which the embedded broker replaced) answers "no": it accepts TxnOffsetCommit but stores nothing.</remarks>
 public static class TransactionalOffsetsProbe
 {
     /// <summary>The capability this probe checks.</summary>
@@ -27,7 +27,7 @@ public static class TransactionalOffsetsProbe
         var topic = $"breadcrumb-probe-offsets-{Guid.NewGuid():N}";
         cluster.CreateTopic(topic, 1);
 
-        // The mock applies offsets synchronously at commit, so a short wait suffices.
+        // The embedded broker applies transactional offsets when EndTxn commits, so a short wait suffices.
         return RunAsync(cluster.Connection, topic, TimeSpan.FromSeconds(5), cancellationToken);
     }
 

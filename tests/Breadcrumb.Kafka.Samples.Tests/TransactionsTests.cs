@@ -5,7 +5,7 @@ namespace Breadcrumb.Kafka.Samples.Tests;
 public sealed class TransactionsTests(SectionFixture fixture) : IClassFixture<SectionFixture>
 {
     [Fact(Timeout = 120_000)]
-    public async Task I_FaithfulBroker_ReadCommittedConsumerSeesExactlyTheCommittedRecords()
+    public async Task I_EmbeddedBroker_ReadCommittedConsumerSeesExactlyTheCommittedRecords()
     {
         var sut = fixture.Context(fixture.CreateTopic());
 

@@ -5,7 +5,7 @@ internal static class KeyFilteredConsumerDefaults
 {
     public const string Name = "consumer0";
 
-    /// <summary>Long enough to cover a group join and the mock's 500 ms held fetches, short enough to never look hung.</summary>
+    /// <summary>Long enough to cover a group join and a broker's held fetches (fetch.wait.max.ms, 500 ms by default), short enough to never look hung.</summary>
     public static readonly TimeSpan LabIdleTimeout = TimeSpan.FromSeconds(10);
 
     public static readonly TimeSpan MinIdleTimeout = TimeSpan.FromMilliseconds(100);

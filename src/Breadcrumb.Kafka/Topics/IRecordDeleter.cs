@@ -8,7 +8,7 @@ namespace Breadcrumb.Kafka.Topics;
 /// </summary>
 /// <remarks>
 /// <c>AdminClientRecordDeleter</c> is the implementation for real brokers. A broker without the admin API
-/// (librdkafka's mock cluster) can be served by an adapter over its own delete-records call.
+/// can be served by an adapter over its own delete-records call.
 /// </remarks>
 public interface IRecordDeleter
 {

@@ -46,10 +46,9 @@ public sealed class TopicCleanerTests(EmbeddedKafkaFixture fixture) : IClassFixt
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task TruncateAsync_DefaultAdminClientDeleter_WorksThroughTheFaithfulEmbeddedBroker()
+    public async Task TruncateAsync_DefaultAdminClientDeleter_WorksOnTheEmbeddedBroker()
     {
-        // The path users take on a real cluster: AdminClient DeleteRecords, which the faithful layer answers
-        // (the raw mock times it out; see the assumption tests).
+        // The path users take on a real cluster: AdminClient DeleteRecords, which the embedded broker serves as Kafka does.
         var topic = fixture.CreateTopic(6);
         await RawProducer.ProduceAsync(fixture.Connection, topic, 300, i => $"k{i}");
         var sut = new TopicCleaner(fixture.Connection);

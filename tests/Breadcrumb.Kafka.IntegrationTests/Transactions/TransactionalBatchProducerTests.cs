@@ -5,7 +5,7 @@ using Confluent.Kafka;
 
 namespace Breadcrumb.Kafka.IntegrationTests.Transactions;
 
-/// <summary>The transactional producer on the embedded broker, for what librdkafka's mock implements: transactions, markers, fencing.</summary>
+/// <summary>The transactional producer on the embedded broker: transactions, markers, fencing.</summary>
 public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture) : IClassFixture<EmbeddedKafkaFixture>
 {
     private const int Seed = 2026;
@@ -91,7 +91,8 @@ public sealed class TransactionalBatchProducerTests(EmbeddedKafkaFixture fixture
         await using var sut = CreateSut(o => o.Topics.Add(topic));
         await sut.InitAsync(TestContext.Current.CancellationToken);
 
-        // The raw mock never fences by itself (see the Fencing scenario); the coordinator's answer is injected instead.
+        // The coordinator's answer is injected to test the handling of a fenced EndTxn alone;
+        // ReadCommittedScenarios.SecondProducerWithSameTransactionalId_FencesTheFirst fences for real.
         fixture.Cluster.FailNextRequests(KafkaApiKey.EndTxn, ErrorCode.ProducerFenced);
         var act = () => sut.RunBatchAsync(TestRecords.Make(4), TestContext.Current.CancellationToken);
 
