@@ -26,9 +26,7 @@ public sealed class ConsumerProtocolGroupTests(ClusterFixture fixture) : IClassF
         group.Start(config, topic, "a");
         await GroupConsumption.WaitUntilAsync(() => group.Count >= 100, TimeSpan.FromSeconds(20), "\"a\" to read 100 records");
         group.Start(config, topic, "b");
-        await GroupConsumption.WaitUntilAsync(() => group.Assigned.Count == 2 && group.Assigned.Values.All(a => a.Count == 3) && group.ReachedEnds(ends),
-            TimeSpan.FromSeconds(40), $"a 3/3 split, each member at the end of its partitions ({string.Join(",", ends.OrderBy(e => e.Key).Select(e => $"{e.Key}@{e.Value}"))})",
-            group.Describe);
+        await group.WaitUntilSplitAndAtEndsAsync(ends, partitionsEach: 3, TimeSpan.FromSeconds(40));
 
         group.Assigned["a"].Should().NotIntersectWith(group.Assigned["b"]);
         group.Received.Values.SelectMany(q => q).Select(r => r.Value).Should().OnlyHaveUniqueItems().And.HaveCount(600);

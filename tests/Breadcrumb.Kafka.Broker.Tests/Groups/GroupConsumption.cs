@@ -106,17 +106,28 @@ internal sealed class GroupConsumption : IDisposable
     }
 
     /// <summary>
-    /// Whether every partition in <paramref name="ends"/> is held by exactly one member, which has reached its end
-    /// there: nothing is left for the group to read, so what it received is final.
+    /// Waits until every member holds <paramref name="partitionsEach"/> partitions and every partition in
+    /// <paramref name="ends"/> is held by exactly one member, which has reached its end there: nothing is left for the
+    /// group to read, so what it received is final.
     /// </summary>
-    public bool ReachedEnds(IReadOnlyDictionary<int, long> ends) =>
-        ends.All(end => Assigned.Count(a => a.Value.Contains(end.Key)) == 1
-            && EndsReached.Count(e => Assigned.GetValueOrDefault(e.Key)?.Contains(end.Key) == true && e.Value.GetValueOrDefault(end.Key, -1) == end.Value) == 1);
+    public Task WaitUntilSplitAndAtEndsAsync(IReadOnlyDictionary<int, long> ends, int partitionsEach, TimeSpan timeout) =>
+        WaitUntilAsync(
+            () => Assigned.Count == members.Count && Assigned.Values.All(a => a.Count == partitionsEach) && ReachedEnds(ends),
+            timeout,
+            $"each member to hold {partitionsEach} partitions and be at their ends ({Format(ends)})",
+            Describe);
+
+    private bool ReachedEnds(IReadOnlyDictionary<int, long> ends) =>
+        ends.All(end => Assigned.Where(a => a.Value.Contains(end.Key)).ToList() is [var holder]
+            && EndsReached.GetValueOrDefault(holder.Key)?.GetValueOrDefault(end.Key, -1) == end.Value);
 
     /// <summary>What each member holds, has received and where it reached the end, for a failure message.</summary>
-    public string Describe() => string.Join("; ", Received.Keys.Order().Select(name =>
+    private string Describe() => string.Join("; ", Received.Keys.Order().Select(name =>
         $"{name}: holds [{string.Join(",", Assigned.GetValueOrDefault(name) ?? [])}], received {Received[name].Count}, " +
-        $"ends reached [{string.Join(",", EndsReached.GetValueOrDefault(name)?.OrderBy(e => e.Key).Select(e => $"{e.Key}@{e.Value}") ?? [])}]"));
+        $"ends reached [{Format(EndsReached.GetValueOrDefault(name) ?? [])}]"));
+
+    private static string Format(IEnumerable<KeyValuePair<int, long>> offsets) =>
+        string.Join(",", offsets.OrderBy(o => o.Key).Select(o => $"{o.Key}@{o.Value}"));
 
     /// <summary>Waits until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> saying what was awaited.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, Func<string>? state = null)
