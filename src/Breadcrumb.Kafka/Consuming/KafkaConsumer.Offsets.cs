@@ -20,7 +20,7 @@ public sealed partial class KafkaConsumer<TKey, TValue>
     public void StoreOffset(KafkaRecord<TKey, TValue> record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ThrowIfDisposed();
+        using var call = calls.Enter();
         client.StoreOffset(record.NextOffset);
     }
 
@@ -28,23 +28,19 @@ public sealed partial class KafkaConsumer<TKey, TValue>
     /// <param name="cancellationToken">Stops waiting (the commit may still happen).</param>
     /// <returns>A task that completes when the group coordinator acknowledged.</returns>
     /// <exception cref="KafkaException">The commit failed, for example after a rebalance.</exception>
-    public Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        return Task.Run(
-            () =>
+    public Task CommitAsync(CancellationToken cancellationToken = default) => calls.RunAsync(
+        () =>
+        {
+            try
             {
-                try
-                {
-                    client.Commit();
-                }
-                catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
-                {
-                    // Nothing stored since the last commit: nothing to do.
-                }
-            },
-            cancellationToken);
-    }
+                client.Commit();
+            }
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+            {
+                // Nothing stored since the last commit: nothing to do.
+            }
+        },
+        cancellationToken);
 
     /// <summary>Commits the position after <paramref name="records"/> (per partition, the highest offset + 1), waiting for the broker.</summary>
     /// <param name="records">Handled records this consumer returned.</param>
@@ -55,9 +51,9 @@ public sealed partial class KafkaConsumer<TKey, TValue>
     public Task CommitAsync(IEnumerable<KafkaRecord<TKey, TValue>> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ThrowIfDisposed();
+        calls.ThrowIfClosing();
         var offsets = NextOffsets(records);
-        return offsets.Count == 0 ? Task.CompletedTask : Task.Run(() => client.Commit(offsets), cancellationToken);
+        return offsets.Count == 0 ? Task.CompletedTask : calls.RunAsync(() => client.Commit(offsets), cancellationToken);
     }
 
     /// <summary>Pauses reading from every assigned partition (and those assigned later) without leaving the group.</summary>
@@ -71,11 +67,12 @@ public sealed partial class KafkaConsumer<TKey, TValue>
     public IReadOnlyDictionary<TopicPartition, long> GetLag()
     {
         var lag = new Dictionary<TopicPartition, long>();
-        if (Volatile.Read(ref disposed) != 0)
+        if (!calls.TryEnter(out var call))
         {
             return lag;
         }
 
+        using var held = call;
         foreach (var partition in client.Assignment)
         {
             var high = client.GetWatermarkOffsets(partition).High;
@@ -91,12 +88,16 @@ public sealed partial class KafkaConsumer<TKey, TValue>
 
     /// <summary>Leaves the group (committing stored offsets when auto-commit is on) and closes the client; safe to call more than once.</summary>
     /// <returns>A task that completes when the client is closed.</returns>
+    /// <remarks>A read in progress ends with <see cref="ObjectDisposedException"/> (within the poll interval, 100 ms), and a
+    /// commit in progress is waited for: the client is closed only when no call is inside it.</remarks>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
+
+        await calls.CloseAsync().ConfigureAwait(false);
 
         // Close blocks while it leaves the group and commits: keep it off the caller's thread.
         await Task.Run(() =>
@@ -110,6 +111,7 @@ public sealed partial class KafkaConsumer<TKey, TValue>
                 client.Dispose();
             }
         }).ConfigureAwait(false);
+        calls.Dispose();
     }
 
     internal static List<TopicPartitionOffset> NextOffsets(IEnumerable<KafkaRecord<TKey, TValue>> records)
@@ -129,7 +131,8 @@ public sealed partial class KafkaConsumer<TKey, TValue>
 
     /// <summary>Commits <paramref name="offsets"/> synchronously; runs on the reading thread's side (the hosted handler's loop).</summary>
     internal Task CommitOffsetsAsync(List<TopicPartitionOffset> offsets, CancellationToken cancellationToken) =>
-        offsets.Count == 0 ? Task.CompletedTask : Task.Run(() => client.Commit(offsets), cancellationToken);
+        offsets.Count == 0 ? Task.CompletedTask : calls.RunAsync(() => client.Commit(offsets), cancellationToken);
+
 
     // Called on the polling thread before each poll: librdkafka must not pause inside its rebalance callback, and a
     // partition assigned while paused has to be paused too.
@@ -161,5 +164,4 @@ public sealed partial class KafkaConsumer<TKey, TValue>
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
 }

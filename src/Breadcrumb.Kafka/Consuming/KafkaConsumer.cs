@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Breadcrumb.Kafka.Connection;
 using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
@@ -24,6 +25,7 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     private readonly ConsumerSetup<TKey, TValue> settings;
     private readonly IConsumer<byte[], byte[]> client;
     private readonly RecordReader<TKey, TValue> reader;
+    private readonly ClientCalls calls;
     private int reading;
 
     /// <summary>Initializes a new instance of the <see cref="KafkaConsumer{TKey, TValue}"/> class and subscribes to its topics.</summary>
@@ -35,6 +37,7 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     {
         settings = ConsumerSetup<TKey, TValue>.Create(connection, options);
         reader = new RecordReader<TKey, TValue>(settings.KeySerde, settings.ValueSerde);
+        calls = new ClientCalls($"KafkaConsumer '{settings.Name}'");
         try
         {
             client = new ConsumerBuilder<byte[], byte[]>(settings.Config)
@@ -62,13 +65,27 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     {
         get
         {
-            ThrowIfDisposed();
+            using var call = calls.Enter();
             return client.ConsumerGroupMetadata;
         }
     }
 
     /// <summary>Gets the partitions currently assigned to this member.</summary>
-    public IReadOnlyList<TopicPartition> Assignment => Volatile.Read(ref disposed) == 0 ? [.. client.Assignment] : [];
+    public IReadOnlyList<TopicPartition> Assignment
+    {
+        get
+        {
+            if (!calls.TryEnter(out var call))
+            {
+                return [];
+            }
+
+            using (call)
+            {
+                return [.. client.Assignment];
+            }
+        }
+    }
 
     /// <summary>Gets the validated settings (for the hosted handler).</summary>
     internal ConsumerSetup<TKey, TValue> Settings => settings;
@@ -80,6 +97,7 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     /// the message names the record's place and the missing field), or the broker reported an error. The consumer has moved past it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">Another read is in progress.</exception>
+    /// <exception cref="ObjectDisposedException">The consumer was disposed, before or during the read.</exception>
     public async Task<KafkaRecord<TKey, TValue>> ConsumeAsync(CancellationToken cancellationToken = default)
     {
         var batch = await ConsumeBatchAsync(1, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
@@ -95,6 +113,7 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     /// <exception cref="ConsumeException">A record could not be read; the records before it are not lost: the consumer is rewound so the next read returns them after the bad one.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">Another read is in progress.</exception>
+    /// <exception cref="ObjectDisposedException">The consumer was disposed, before or during the read.</exception>
     public async Task<IReadOnlyList<KafkaRecord<TKey, TValue>>> ConsumeBatchAsync(int maxRecords, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         var raw = await PollAsync(maxRecords, maxWait, cancellationToken).ConfigureAwait(false);
@@ -154,25 +173,30 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
-        ThrowIfDisposed();
+        var call = calls.Enter();
         if (Interlocked.Exchange(ref reading, 1) != 0)
         {
+            call.Dispose();
             throw new InvalidOperationException($"Consumer '{Name}' is already reading: await one read before starting the next.");
         }
 
+        // No token for Task.Run itself: the poll must run to release the call and the reading flag; it checks the token first.
         return Task.Run(
             () =>
             {
-                try
+                using (call)
                 {
-                    return Poll(maxRecords, maxWait, cancellationToken);
-                }
-                finally
-                {
-                    Volatile.Write(ref reading, 0);
+                    try
+                    {
+                        return Poll(maxRecords, maxWait, cancellationToken);
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref reading, 0);
+                    }
                 }
             },
-            cancellationToken);
+            CancellationToken.None);
     }
 
     private List<ConsumeResult<byte[], byte[]>> Poll(int maxRecords, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -182,6 +206,9 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
         while (results.Count < maxRecords)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Disposing ends a waiting read: the records polled so far are not handed over, and their offsets were not stored.
+            calls.ThrowIfClosing();
             ApplyPause();
             var wait = ConsumerDefaults.PollInterval;
             if (results.Count > 0)
@@ -217,6 +244,12 @@ public sealed partial class KafkaConsumer<TKey, TValue> : IAsyncDisposable
     /// <summary>Seeks each partition back to its first result from <paramref name="from"/> on, so none of them is lost.</summary>
     private void Rewind(List<ConsumeResult<byte[], byte[]>> raw, int from)
     {
+        if (!calls.TryEnter(out var call))
+        {
+            return;
+        }
+
+        using var held = call;
         var seen = new HashSet<TopicPartition>();
         for (var i = from; i < raw.Count; i++)
         {

@@ -43,13 +43,41 @@ public sealed partial class KafkaProducer<TKey, TValue>
     /// <exception cref="InvalidOperationException">The <see cref="KafkaProducerOptions{TKey, TValue}.OnDelivery"/> callback threw.</exception>
     /// <exception cref="BreadcrumbProduceException">The producer hit a fatal error.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The producer was disposed, before or during the flush (dispose flushes by its policy).</exception>
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
 
-        // librdkafka's flush blocks: keep it off the caller's thread.
-        var flushed = Task.Run(() => client.Flush(cancellationToken), cancellationToken);
+        // librdkafka's flush blocks: keep it off the caller's thread, and counted, so dispose waits for it to return.
+        var call = calls.Enter();
+        var flushed = Task.Run(
+            () =>
+            {
+                using (call)
+                {
+                    FlushUntilCancelledOrClosing(cancellationToken);
+                }
+            },
+            CancellationToken.None);
         return FinishFlushAsync(flushed, cancellationToken);
+    }
+
+    private void FlushUntilCancelledOrClosing(CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, calls.Closing);
+        try
+        {
+            client.Flush(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            calls.ThrowIfClosing();
+            throw;
+        }
     }
 
     private async Task FinishFlushAsync(Task flushed, CancellationToken cancellationToken)

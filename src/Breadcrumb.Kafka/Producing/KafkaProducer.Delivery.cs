@@ -166,6 +166,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
     {
         try
         {
+            using var call = calls.Enter();
             client.Produce(topicPartition, message, handler);
         }
         catch (KafkaException ex) when (QueueFullRetry.IsQueueFull(ex))

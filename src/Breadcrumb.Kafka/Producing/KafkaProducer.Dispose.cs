@@ -9,7 +9,9 @@ public sealed partial class KafkaProducer<TKey, TValue>
     /// <summary>Flushes (unless the policy is <see cref="FlushPolicy.Never"/>) and closes the client; safe to call more than once.</summary>
     /// <returns>A task that completes when the client is closed.</returns>
     /// <remarks>Records not delivered by then are reported as failed (<see cref="ErrorCode.Local_PurgeQueue"/>) to
-    /// <see cref="KafkaProducerOptions{TKey, TValue}.OnDelivery"/>, to awaiting <c>SendAsync</c> calls and in <see cref="GetSummary"/>.</remarks>
+    /// <see cref="KafkaProducerOptions{TKey, TValue}.OnDelivery"/>, to awaiting <c>SendAsync</c> calls and in <see cref="GetSummary"/>.
+    /// A <see cref="FlushAsync"/> in progress ends with <see cref="ObjectDisposedException"/>; a transaction call in progress is
+    /// waited for: the client is closed only when no call is inside it.</remarks>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -17,8 +19,11 @@ public sealed partial class KafkaProducer<TKey, TValue>
             return;
         }
 
+        await calls.CloseAsync().ConfigureAwait(false);
+
         // librdkafka's flush and destroy both block: keep them off the caller's thread.
         await Task.Run(DisposeCore).ConfigureAwait(false);
+        calls.Dispose();
         if (pump is not null)
         {
             await pump.CompleteAsync().ConfigureAwait(false);

@@ -17,7 +17,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
     public Task BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfNotTransactional();
-        return Task.Run(
+        return calls.RunAsync(
             () =>
             {
                 if (Volatile.Read(ref transactionsReady) == 0)
@@ -46,7 +46,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
         ArgumentNullException.ThrowIfNull(groupMetadata);
         ThrowIfNotTransactional();
         var list = offsets.ToList();
-        return Task.Run(() => client.SendOffsetsToTransaction(list, groupMetadata, ProducerDefaults.TransactionTimeout), cancellationToken);
+        return calls.RunAsync(() => client.SendOffsetsToTransaction(list, groupMetadata, ProducerDefaults.TransactionTimeout), cancellationToken);
     }
 
     /// <summary>Commits the open transaction: its records and offsets become visible to read_committed consumers.</summary>
@@ -57,7 +57,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
     public Task CommitTransactionAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfNotTransactional();
-        return Task.Run(() => client.CommitTransaction(ProducerDefaults.TransactionTimeout), cancellationToken);
+        return calls.RunAsync(() => client.CommitTransaction(ProducerDefaults.TransactionTimeout), cancellationToken);
     }
 
     /// <summary>Aborts the open transaction: its records are never shown to read_committed consumers.</summary>
@@ -68,7 +68,7 @@ public sealed partial class KafkaProducer<TKey, TValue>
     public Task AbortTransactionAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfNotTransactional();
-        return Task.Run(() => client.AbortTransaction(ProducerDefaults.TransactionTimeout), cancellationToken);
+        return calls.RunAsync(() => client.AbortTransaction(ProducerDefaults.TransactionTimeout), cancellationToken);
     }
 
     private void ThrowIfNotTransactional()

@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.Connection;
 using Breadcrumb.Kafka.Diagnostics;
 using Breadcrumb.Kafka.Logging;
 using Confluent.Kafka;
@@ -35,6 +36,7 @@ public sealed partial class KafkaProducer<TKey, TValue> : IAsyncDisposable
     private TopicPartition?[] partitions = [];
     private readonly SendScratch<TValue> scratch;
     private readonly DeliveryPump<TKey>? pump;
+    private readonly ClientCalls calls;
     private PaddedFlag sender;
     private int queueFullRetries;
 
@@ -53,6 +55,7 @@ public sealed partial class KafkaProducer<TKey, TValue> : IAsyncDisposable
         queueFullRetry = QueueFullRetry.Create(settings.QueueFullTimeout, settings.TimeProvider);
         anyPartition = new TopicPartition(settings.Topic, Confluent.Kafka.Partition.Any);
         scratch = new SendScratch<TValue>(settings.ValueSerde, settings.Topic, reuseValues: !settings.ReportsCarryValue);
+        calls = new ClientCalls($"KafkaProducer '{settings.Name}'");
         if (settings.OnDeliveryAsync is { } asyncCallback)
         {
             pump = new DeliveryPump<TKey>(asyncCallback, ex => Interlocked.CompareExchange(ref reportHandlerException, ex, null));
@@ -226,6 +229,7 @@ public sealed partial class KafkaProducer<TKey, TValue> : IAsyncDisposable
     {
         try
         {
+            using var call = calls.Enter();
             client.Produce(topicPartition, message, handler);
             return true;
         }

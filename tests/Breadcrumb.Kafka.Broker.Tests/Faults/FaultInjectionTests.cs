@@ -74,9 +74,20 @@ public sealed class FaultInjectionTests
         var before = cluster.DescribeTopic("t")!.Partitions[0].HighWatermark;
 
         await cluster.SetBrokerDownAsync(leaderOfZero);
-        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, EnableIdempotence = true }).Build();
+        var heldWithoutLeader = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, EnableIdempotence = true, StatisticsIntervalMs = 50 })
+            .SetStatisticsHandler((_, json) =>
+            {
+                if (QueuedWithoutLeader(json, "t", 0) > 0)
+                {
+                    heldWithoutLeader.TrySetResult();
+                }
+            })
+            .Build();
         var waiting = producer.ProduceAsync(new TopicPartition("t", 0), new Message<Null, string> { Value = "while down" }, TestContext.Current.CancellationToken);
-        await Task.WhenAny(waiting, Task.Delay(500, TestContext.Current.CancellationToken));
+
+        // The producer's own statistics say when it has learned that partition 0 has no leader and holds the record for it.
+        await heldWithoutLeader.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         waiting.IsCompleted.Should().BeFalse("partition 0 has no leader while its broker is down");
 
         cluster.SetBrokerUp(leaderOfZero);
@@ -123,5 +134,19 @@ public sealed class FaultInjectionTests
         }
 
         return offsets;
+    }
+
+    /// <summary>Records librdkafka's statistics show queued for a partition it knows to have no leader (0 while it has one).</summary>
+    private static long QueuedWithoutLeader(string statistics, string topic, int partition)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(statistics);
+        if (!document.RootElement.GetProperty("topics").TryGetProperty(topic, out var topicStats)
+            || !topicStats.GetProperty("partitions").TryGetProperty(partition.ToString(System.Globalization.CultureInfo.InvariantCulture), out var partitionStats)
+            || partitionStats.GetProperty("leader").GetInt32() != -1)
+        {
+            return 0;
+        }
+
+        return partitionStats.GetProperty("msgq_cnt").GetInt64() + partitionStats.GetProperty("xmit_msgq_cnt").GetInt64();
     }
 }

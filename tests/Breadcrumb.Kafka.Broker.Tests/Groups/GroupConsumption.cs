@@ -47,15 +47,7 @@ internal sealed class GroupConsumption : IDisposable
     {
         var member = members.Single(m => m.Consumer == consumer);
         members.Remove(member);
-        Stop(member, close: true);
-    }
-
-    /// <summary>Stops one consumer's loop without closing it, as a crash would (its session times out).</summary>
-    public void Abandon(IConsumer<string, string> consumer)
-    {
-        var member = members.Single(m => m.Consumer == consumer);
-        members.Remove(member);
-        Stop(member, close: false);
+        Stop(member);
     }
 
     public void Dispose()
@@ -64,7 +56,7 @@ internal sealed class GroupConsumption : IDisposable
         {
             try
             {
-                Stop(member, close: true);
+                Stop(member);
             }
             catch (KafkaException)
             {
@@ -166,16 +158,12 @@ internal sealed class GroupConsumption : IDisposable
         }
     }
 
-    private static void Stop(Member member, bool close)
+    private static void Stop(Member member)
     {
         member.Stop.Cancel();
         member.Thread!.Join();
-        if (close)
-        {
-            member.Consumer.Close();
-            member.Consumer.Dispose();
-        }
-
+        member.Consumer.Close();
+        member.Consumer.Dispose();
         member.Stop.Dispose();
     }
 
