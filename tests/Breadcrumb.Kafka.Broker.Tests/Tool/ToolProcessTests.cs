@@ -17,7 +17,7 @@ public sealed class ToolProcessTests
             Assert.Skip("POSIX signals are sent with kill(1); Windows has neither.");
         }
 
-        using var sut = StartTool("--log-level", "none");
+        using var sut = StartTool(signal, "--log-level", "none");
         var bootstrap = await sut.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Deadline, TestContext.Current.CancellationToken);
         bootstrap.Should().MatchRegex(@"^127\.0\.0\.1:\d+$");
 
@@ -35,7 +35,7 @@ public sealed class ToolProcessTests
     [Fact(Timeout = 60_000)]
     public async Task BadArgument_ExitsTwoWithTheMessageOnStderr()
     {
-        using var sut = StartTool("--brokers", "0");
+        using var sut = StartTool(signal: null, "--brokers", "0");
 
         await WaitForExitAsync(sut);
 
@@ -47,16 +47,26 @@ public sealed class ToolProcessTests
     }
 
     /// <summary>Runs the tool's build output (copied here by the project reference) with the dotnet host running the tests.</summary>
-    private static Process StartTool(params string[] args)
+    /// <param name="signal">A signal the test will send; when this process ignores it (tests run as a shell's background
+    /// job ignore INT, and children inherit that), the tool is started with it restored, as a terminal user's would be.</param>
+    /// <param name="args">The tool's arguments.</param>
+    private static Process StartTool(string? signal, params string[] args)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var restore = signal is not null && IgnoredHere(signal);
+        var start = new ProcessStartInfo(restore ? "env" : host)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (restore)
+        {
+            start.ArgumentList.Add($"--default-signal={signal}");
+            start.ArgumentList.Add(host);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Breadcrumb.Kafka.Broker.Tool.dll"));
         foreach (var arg in args)
         {
@@ -64,6 +74,17 @@ public sealed class ToolProcessTests
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the tool.");
+    }
+
+    /// <summary>Whether this process ignores <paramref name="signal"/> (Linux: the SigIgn mask in /proc/self/status).</summary>
+    private static bool IgnoredHere(string signal)
+    {
+        var number = signal switch { "INT" => 2, "TERM" => 15, _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "INT or TERM") };
+        const string Status = "/proc/self/status";
+        var mask = File.Exists(Status)
+            ? File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))?["SigIgn:".Length..].Trim()
+            : null;
+        return mask is not null && (Convert.ToUInt64(mask, 16) & (1UL << (number - 1))) != 0;
     }
 
     private static async Task WaitForExitAsync(Process process)
