@@ -8,7 +8,7 @@ internal sealed record BenchSettings(int Records, int Rounds, int Partitions, in
 {
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(Records: 100_000, Rounds: 5, Partitions: 16, Keys: 256, LingerMs: 0, NaiveRecords: 300);
+        var settings = new BenchSettings(Records: 100_000, Rounds: 5, Partitions: 16, Keys: 256, LingerMs: 0, NaiveRecords: 2_000);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
