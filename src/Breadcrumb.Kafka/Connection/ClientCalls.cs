@@ -15,9 +15,6 @@ internal sealed class ClientCalls(string owner) : IDisposable
     /// <summary>Gets a token cancelled when closing starts: long calls (polls, flushes) watch it and return early.</summary>
     public CancellationToken Closing => closing.Token;
 
-    /// <summary>Gets a value indicating whether closing has started.</summary>
-    public bool IsClosing => closing.IsCancellationRequested;
-
     /// <summary>Gets the number of calls in flight.</summary>
     public int Active => Volatile.Read(ref active);
 

@@ -133,7 +133,6 @@ public sealed partial class KafkaConsumer<TKey, TValue>
     internal Task CommitOffsetsAsync(List<TopicPartitionOffset> offsets, CancellationToken cancellationToken) =>
         offsets.Count == 0 ? Task.CompletedTask : calls.RunAsync(() => client.Commit(offsets), cancellationToken);
 
-
     // Called on the polling thread before each poll: librdkafka must not pause inside its rebalance callback, and a
     // partition assigned while paused has to be paused too.
     private void ApplyPause()
@@ -163,5 +162,4 @@ public sealed partial class KafkaConsumer<TKey, TValue>
             }
         }
     }
-
 }
