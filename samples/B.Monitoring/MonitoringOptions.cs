@@ -20,7 +20,10 @@ public sealed record MonitoringOptions
     /// <summary>Gets the records the demo producer sends; null sends <c>--records</c>.</summary>
     public int? LoadRecords { get; init; }
 
-    /// <summary>Gets the demo producer's pause after each send.</summary>
+    /// <summary>
+    /// Gets the demo producer's least pause after each send. The section lengthens it so that the production spans four
+    /// reading intervals (each reading opens its own clients and can take seconds), as long as it ends within <see cref="Duration"/>.
+    /// </summary>
     public TimeSpan LoadPacing { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Gets a value indicating whether the demo consumer runs (without it the lag cannot come back to 0).</summary>

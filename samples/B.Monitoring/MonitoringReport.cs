@@ -12,7 +12,7 @@ internal static class MonitoringReport
         report.Finding(F($"Watched topic '{s.Topic}' and group '{s.Group}' for {span:0.#} s, {s.Ticks.Count} readings of the watermarks, the group's committed offsets and the stored bytes."));
         if (s.WithLoad && s.LoadStartedAt is { } start && s.LoadStoppedAt is { } stop)
         {
-            report.Finding(F($"The demo producer ran from t = {start:0.0} s to {stop:0.0} s and had {s.Produced} records confirmed ({s.ProducerPerSecond:0}/s); ")
+            report.Finding(F($"The demo producer ran from t = {start:0.0} s to {stop:0.0} s, pausing {s.LoadPacingMs:0.#} ms after each send, and had {s.Produced} records confirmed ({s.ProducerPerSecond:0}/s); ")
                 + F($"the demo consumer received {s.Consumed} and committed every {s.LoadCommitIntervalMs} ms."));
             report.Finding(F($"Records in, from the high watermarks: {s.RecordsIn} ({(s.RecordsIn == s.Produced ? "equal to" : "NOT equal to")} the {s.Produced} confirmed). ")
                 + (s.InPerSecondWhileProducing is { } seen

@@ -50,9 +50,12 @@ public static class MonitoringSection
             return tick;
         }
 
-        // A reading before any load: the baseline the records-in figure is measured from.
+        // A reading before any load: the baseline the records-in figure is measured from. It also says how long a
+        // reading takes (each opens its own clients: up to seconds on a busy machine), which sets the load's pacing.
+        var readStarted = clock.Elapsed;
         await ReadAsync();
-        var load = options.WithLoad ? MonitorLoad.Start(ctx, options, group, clock) : null;
+        var pacing = LoadPacing(options, ctx.Settings.Records, options.Interval + (clock.Elapsed - readStarted));
+        var load = options.WithLoad ? MonitorLoad.Start(ctx, options with { LoadPacing = pacing }, group, clock) : null;
         await using (load)
         {
             var until = options.WithLoad ? null : options.Duration;
@@ -79,6 +82,7 @@ public static class MonitoringSection
                 LoadStartedAt = load?.StartedAt,
                 LoadStoppedAt = load?.StoppedAt,
                 LoadCommitIntervalMs = options.WithLoad ? (int)options.LoadCommitInterval.TotalMilliseconds : null,
+                LoadPacingMs = options.WithLoad ? pacing.TotalMilliseconds : null,
                 LagBoundSeconds = options.LagBound.TotalSeconds,
                 Ticks = ticks,
                 Partitions = stats.Partitions,
@@ -87,4 +91,21 @@ public static class MonitoringSection
             };
         }
     }
+
+    /// <summary>
+    /// The delay after each demo send: at least <see cref="MonitoringOptions.LoadPacing"/>, and long enough that the
+    /// production spans <see cref="ReadingsWhileProducing"/> reading intervals, so that readings fall entirely within it
+    /// (the in/s invariant needs one), but with the pauses alone taking at most half of <see cref="MonitoringOptions.Duration"/>,
+    /// so that on a busy machine every record is still sent in time.
+    /// </summary>
+    internal static TimeSpan LoadPacing(MonitoringOptions options, int defaultRecords, TimeSpan readingSpacing)
+    {
+        var records = Math.Max(1, options.LoadRecords ?? defaultRecords);
+        var pacing = TimeSpan.FromTicks(Math.Max(options.LoadPacing.Ticks, readingSpacing.Ticks * ReadingsWhileProducing / records));
+        var most = options.Duration is { } limit ? TimeSpan.FromTicks(Math.Max(options.LoadPacing.Ticks, limit.Ticks / 2 / records)) : TimeSpan.MaxValue;
+        return pacing < most ? pacing : most;
+    }
+
+    /// <summary>How many reading intervals the demo production should span.</summary>
+    internal const int ReadingsWhileProducing = 4;
 }

@@ -21,6 +21,9 @@ public sealed record MonitoringSummary : SectionSummary
     /// <summary>Gets when the demo producer stopped, in seconds on the monitor's clock (null without load).</summary>
     public double? LoadStoppedAt { get; init; }
 
+    /// <summary>Gets the delay after each demo send, in ms (null without load): slowed from the option when readings are slow.</summary>
+    public double? LoadPacingMs { get; init; }
+
     /// <summary>Gets how often the demo consumer committed, in ms (null without load).</summary>
     public int? LoadCommitIntervalMs { get; init; }
 

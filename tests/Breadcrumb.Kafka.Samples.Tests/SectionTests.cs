@@ -36,7 +36,8 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
     {
         var sut = fixture.Context(fixture.CreateTopic(), records: 300);
 
-        var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions { Interval = TimeSpan.FromMilliseconds(400) });
+        // Duration only caps the demo producer: generous, so a busy machine's slow readings (which lengthen the pacing) cannot cut it short.
+        var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions { Interval = TimeSpan.FromMilliseconds(400), Duration = TimeSpan.FromSeconds(60) });
 
         summary.Produced.Should().Be(300);
         summary.RecordsIn.Should().Be(300, "the monitor reads the watermarks the demo producer moved");
@@ -54,6 +55,7 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         var summary = await MonitoringSection.RunAsync(sut, new MonitoringOptions
         {
             Interval = TimeSpan.FromMilliseconds(300),
+            Duration = TimeSpan.FromSeconds(60),
             ConsumeLoad = false,
             LagBound = TimeSpan.FromSeconds(1),
         });
