@@ -1,3 +1,4 @@
+using Breadcrumb.Kafka.IntegrationTests.Hosting;
 using Breadcrumb.Kafka.Testing;
 using Confluent.Kafka;
 
@@ -19,7 +20,7 @@ public sealed class KafkaClientDisposeTests(EmbeddedKafkaFixture fixture) : ICla
             options.Topics.Add(topic);
             var sut = new KafkaConsumer<string, string>(fixture.Connection, options);
             var reading = sut.ConsumeAsync(TestContext.Current.CancellationToken);
-            await WaitUntilAsync(() => sut.Assignment.Count == 1, "the member to be assigned the partition, so the read is inside librdkafka's poll");
+            await HandlerHost.WaitUntilAsync(() => sut.Assignment.Count == 1, "the member is assigned the partition, so the read is inside librdkafka's poll", TimeSpan.FromSeconds(20));
 
             await sut.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
@@ -53,15 +54,5 @@ public sealed class KafkaClientDisposeTests(EmbeddedKafkaFixture fixture) : ICla
         reports.Should().ContainSingle().Which.IsDelivered.Should().BeFalse("nothing could reach a broker");
         var send = () => sut.Send("k", "after");
         send.Should().Throw<ObjectDisposedException>();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "waiting for {0}", what);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }
