@@ -27,9 +27,10 @@ public static class MonitoringSection
         TopicStats stats = null!;
         async Task<MonitorTick> ReadAsync()
         {
+            // A reading is timed by its start, when the watermarks are read; its lag is read after them.
+            var now = clock.Elapsed.TotalSeconds;
             stats = await inspector.GetStatsAsync(ctx.Topic, ctx.CancellationToken);
             var lag = await inspector.GetLagAsync(ctx.Topic, group, ctx.CancellationToken);
-            var now = clock.Elapsed.TotalSeconds;
             var high = stats.Partitions.Sum(p => p.High);
             var committed = lag.Partitions.Sum(p => p.Committed ?? p.Low);
             var dt = last is { } l ? Math.Max(0.001, now - l.T) : 1;
@@ -62,8 +63,12 @@ public static class MonitoringSection
             while (true)
             {
                 await Task.Delay(options.Interval, ctx.CancellationToken);
+
+                // Only a reading begun after the producer stopped can be the last: one begun before may have read the
+                // watermarks before the final deliveries moved them, and would undercount the records in.
+                var stoppedBeforeReading = load?.StoppedAt;
                 var tick = await ReadAsync();
-                if (load is null ? until is { } d && clock.Elapsed >= d : load.StoppedAt is { } stop && (tick.Lag == 0 || tick.Seconds - stop >= options.LagBound.TotalSeconds))
+                if (load is null ? until is { } d && clock.Elapsed >= d : stoppedBeforeReading is { } stop && (tick.Lag == 0 || tick.Seconds - stop >= options.LagBound.TotalSeconds))
                 {
                     break;
                 }
