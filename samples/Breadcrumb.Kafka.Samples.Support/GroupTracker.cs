@@ -34,9 +34,16 @@ public sealed class GroupTracker
     /// <returns>Merged ranges.</returns>
     public IReadOnlyList<OffsetRange> DistinctIds() => OffsetRanges.From(reads.Keys);
 
+    /// <summary>
+    /// Gets the idle wait to give <see cref="WaitAsync"/> at least: a group reads nothing while it rebalances (when a member
+    /// joins after others began reading), which takes seconds on a busy machine. The wait ends at once when every expected
+    /// record is read, so a long idle allowance costs time only when records are missing.
+    /// </summary>
+    public static TimeSpan RebalanceAllowance { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Waits until the members have kept every expected record, or read nothing new for <paramref name="idle"/>, or <paramref name="deadline"/> passed.</summary>
     /// <param name="expected">The records the group should read.</param>
-    /// <param name="idle">How long without a new record (once one was read) counts as done.</param>
+    /// <param name="idle">How long without a new record (once one was read) counts as done (see <see cref="RebalanceAllowance"/>).</param>
     /// <param name="deadline">The longest wait.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>Whether every expected record was read.</returns>

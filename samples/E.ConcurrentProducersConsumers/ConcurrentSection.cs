@@ -53,7 +53,8 @@ public static class ConcurrentSection
         ctx.Info($"  producers done: {runs.Sum(r => r.Delivered)} delivered; waiting for the group to read them");
 
         var expected = delivered.ToRanges();
-        await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout + (4 * options.Pacing), options.ConsumeDeadline, ctx.CancellationToken);
+        var idle = ctx.Settings.IdleTimeout + (4 * options.Pacing);
+        await tracker.WaitAsync(expected, idle > GroupTracker.RebalanceAllowance ? idle : GroupTracker.RebalanceAllowance, options.ConsumeDeadline, ctx.CancellationToken);
         await stop.CancelAsync();
         var consumed = await consuming;
         foreach (var member in members)

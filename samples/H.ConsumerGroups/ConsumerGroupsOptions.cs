@@ -10,4 +10,7 @@ public sealed record ConsumerGroupsOptions
 
     /// <summary>Gets the longest wait for a group to read what was produced for it.</summary>
     public TimeSpan ConsumeDeadline { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets how long a group may read nothing new (once it read something) before the wait gives up on the rest; see <see cref="GroupTracker.RebalanceAllowance"/>.</summary>
+    public TimeSpan GroupIdle { get; init; } = GroupTracker.RebalanceAllowance;
 }

@@ -100,7 +100,7 @@ public static class ConsumerGroupsSection
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
             await using var runner = new ConsumerGroupRunner(ctx.Connection, consumerOptions, g.Members);
             var running = runner.RunAsync(stop.Token);
-            await tracker.WaitAsync(expected, ctx.Settings.IdleTimeout, options.ConsumeDeadline, ctx.CancellationToken);
+            await tracker.WaitAsync(expected, options.GroupIdle, options.ConsumeDeadline, ctx.CancellationToken);
             await stop.CancelAsync();
             var summary = await running;
             var members = GroupAssignment.AtFirstClose([.. summary.Consumers.Select(c => ConsumerReport.From(c, clock))]);

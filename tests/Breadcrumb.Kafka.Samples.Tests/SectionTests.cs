@@ -174,6 +174,8 @@ public sealed class SectionTests(SectionFixture fixture) : IClassFixture<Section
         {
             Keep = RecordFilter.Where(r => r.Offset % 10 != 3, "all but offsets ending in 3"),
             ConsumeDeadline = TimeSpan.FromSeconds(30),
+            // The records are missing for good, so waiting out a possible rebalance only costs time here.
+            GroupIdle = TimeSpan.FromSeconds(1.5),
         });
 
         summary.Groups.Should().OnlyContain(g => g.Missing > 0);
