@@ -23,13 +23,22 @@ internal static class Eventually
 
     /// <summary>
     /// Advances <paramref name="clock"/> by <paramref name="step"/> until the condition holds: the code under test
-    /// may arm its timer just after an advance, so one advance is not always seen.
+    /// may arm its timer just after an advance, so one advance is not always seen. After the last step it waits in real
+    /// time (up to 10 s) for the condition.
     /// </summary>
     public static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what, int maxSteps = 200)
     {
         for (var i = 0; i < maxSteps && !condition(); i++)
         {
             clock.Advance(step);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        // The clock has moved far enough; what its timers set off (a socket closed, a member expired) may still need
+        // real time on a busy machine, so wait for it without moving the clock further.
+        var deadline = DateTime.UtcNow + DefaultTimeout;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
