@@ -30,7 +30,9 @@ public sealed class KeyFilteredConsumerOptions
     /// <summary>Gets or sets how long the consumer waits with nothing new before it stops.</summary>
     /// <value>The default is <see cref="Timeout.InfiniteTimeSpan"/> (Kafka's way: a consumer reads until stopped); the lab's
     /// 10 seconds comes with <see cref="LabPreset"/>. At least 100 ms otherwise.</value>
-    /// <remarks>Keep it above the broker's <c>fetch.wait.max.ms</c> (500 ms), which can hold a fetch that has data behind an empty partition.</remarks>
+    /// <remarks>Keep it above the broker's <c>fetch.wait.max.ms</c> (500 ms), which can hold a fetch that has data behind an empty partition.
+    /// The clock starts with the run, so joining the group counts too: a real broker delays a new group's first
+    /// rebalance by <c>group.initial.rebalance.delay.ms</c> (3 s by default), so keep it well above that there.</remarks>
     public TimeSpan IdleTimeout
     {
         get => idleTimeout ?? Timeout.InfiniteTimeSpan;
