@@ -36,12 +36,6 @@ internal static class Eventually
 
         // The clock has moved far enough; what its timers set off (a socket closed, a member expired) may still need
         // real time on a busy machine, so wait for it without moving the clock further.
-        var deadline = DateTime.UtcNow + DefaultTimeout;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
-
-        condition().Should().BeTrue($"{what} after advancing the clock by up to {maxSteps} × {step}");
+        await WaitUntilAsync(condition, $"{what} after advancing the clock by up to {maxSteps} × {step}");
     }
 }
