@@ -52,17 +52,9 @@ public sealed partial class KafkaProducer<TKey, TValue>
             return Task.FromCanceled(cancellationToken);
         }
 
-        // librdkafka's flush blocks: keep it off the caller's thread, and counted, so dispose waits for it to return.
-        var call = calls.Enter();
-        var flushed = Task.Run(
-            () =>
-            {
-                using (call)
-                {
-                    FlushUntilCancelledOrClosing(cancellationToken);
-                }
-            },
-            CancellationToken.None);
+        // librdkafka's flush blocks: keep it off the caller's thread, and counted, so dispose waits for it to return. The
+        // flush itself watches the token; FinishFlushAsync turns its cancellation into the caller's.
+        var flushed = calls.RunAsync(() => FlushUntilCancelledOrClosing(cancellationToken), CancellationToken.None);
         return FinishFlushAsync(flushed, cancellationToken);
     }
 
